@@ -7,7 +7,7 @@ const bytes = (fallback: number) =>
     .trim()
     .regex(/^\d+(\.\d+)?\s*(b|kb|kib|mb|mib|gb|gib)?$/i, "a size such as 1073741824, 512MB or 1GiB")
     .transform(parseBytes)
-    .default(String(fallback));
+    .default(fallback);
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
