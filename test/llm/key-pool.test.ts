@@ -12,7 +12,10 @@ function poolWithClock(size: number) {
     Array.from({ length: size }, (_, index) => `key-${index}`),
     () => now,
   );
-  return { pool, advance: (ms: number) => void (now += ms), now: () => now };
+  const advance = (ms: number) => {
+    now += ms;
+  };
+  return { pool, advance, now: () => now };
 }
 
 describe("KeyPool", () => {
