@@ -2,6 +2,7 @@
 import type { Config } from "../config/index.js";
 import type { Logger } from "../util/index.js";
 import type { CooldownPolicy } from "./classify-failure.js";
+import { withFormatFallback } from "./format-fallback.js";
 import { KeyPool } from "./key-pool.js";
 import { KeyStatsRecorder, type KeyStatsSink } from "./key-stats.js";
 import { OpenAiTransport } from "./openai-transport.js";
@@ -55,10 +56,10 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
     cooldowns: cooldownPolicy(config),
     onEvent: options.onEvent,
   };
+  const send = withFormatFallback((body, sendOptions) => sendWithRotation(deps, body, sendOptions), logger);
   return {
     available: keys.length > 0,
-    complete: (request) =>
-      completeStructured((body, sendOptions) => sendWithRotation(deps, body, sendOptions), request),
+    complete: (request) => completeStructured(send, request),
     stats: () => {
       const health = pool.health();
       return recorder.totals().map(

@@ -110,3 +110,26 @@ describe("structured completion", () => {
     expect(harness.server.requests).toHaveLength(2);
   });
 });
+
+describe("response format fallback", () => {
+  it("steps down to json_object, and remembers it, when the endpoint refuses json_schema", async () => {
+    harness = await startHarness();
+    harness.server.respondWith((request) => {
+      const format = (request.body.response_format as { type?: string } | undefined)?.type;
+      return format === "json_schema"
+        ? { kind: "status", status: 400, body: { error: { message: "response_format json_schema is not supported" } } }
+        : reply.json(plan);
+    });
+    const first = await askPlan(harness);
+    const second = await askPlan(harness);
+
+    expect(first).toMatchObject({ value: plan, calls: 1, attempts: 2 });
+    expect(second).toMatchObject({ value: plan, calls: 1, attempts: 1 });
+    expect(harness.server.requests.map((request) => (request.body.response_format as { type: string }).type)).toEqual([
+      "json_schema",
+      "json_object",
+      "json_object",
+    ]);
+    expect(harness.server.requests[2].system).toContain('"SQL_THEN_PY"');
+  });
+});
