@@ -1,0 +1,7 @@
+// Charts: Vega-Lite specs built from result rows (or validated from a model's proposal) and PNG rendering.
+export { buildChartSpec } from "./build-spec.js";
+export { humanizeColumn } from "./humanize.js";
+export { renderChartPng } from "./render.js";
+export type { ChartOptions, ChartType, RenderOptions, ResultTable, VegaLiteSpec } from "./types.js";
+export { CHART_TYPES } from "./types.js";
+export { validateChartSpec } from "./validate-spec.js";

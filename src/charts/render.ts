@@ -1,0 +1,40 @@
+// renderChartPng: Vega-Lite -> Vega -> PNG with node-canvas, no browser, no network.
+import { type Loader, parse, View } from "vega";
+import { compile } from "vega-lite";
+import { ConfigError, UpstreamError } from "../util/errors.js";
+import { assertRenderableSpec, refusingLoader } from "./safety.js";
+import type { RenderOptions, VegaLiteSpec } from "./types.js";
+
+interface NodeCanvas {
+  toBuffer(mime: "image/png"): Buffer;
+}
+
+/** Largest pixel ratio accepted; beyond it the image would be needlessly heavy. */
+const MAX_SCALE = 4;
+
+/** Renders a spec from buildChartSpec or validateChartSpec to a PNG at `scale` times its size. */
+export async function renderChartPng(spec: VegaLiteSpec, options: RenderOptions = {}): Promise<Buffer> {
+  const scale = options.scale ?? 2;
+  if (!(scale > 0 && scale <= MAX_SCALE)) {
+    throw new UpstreamError("chart_scale_invalid", `Chart scale must be between 0 and ${MAX_SCALE}, got ${scale}.`);
+  }
+  assertRenderableSpec(spec);
+  let vegaSpec: ReturnType<typeof compile>["spec"];
+  try {
+    vegaSpec = compile(spec).spec;
+  } catch (error) {
+    throw new UpstreamError("chart_spec_invalid", "The chart spec could not be compiled.", { cause: error });
+  }
+  const view = new View(parse(vegaSpec), { renderer: "none", loader: refusingLoader() as unknown as Loader });
+  try {
+    const canvas = (await view.toCanvas(scale)) as unknown as NodeCanvas | null;
+    if (!canvas || typeof canvas.toBuffer !== "function") {
+      throw new ConfigError("chart_canvas_missing", "The canvas package is not available to draw charts.", {
+        hint: "Reinstall dependencies so node-canvas is built (npm ci).",
+      });
+    }
+    return canvas.toBuffer("image/png");
+  } finally {
+    view.finalize();
+  }
+}
