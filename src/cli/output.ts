@@ -1,0 +1,61 @@
+// Terminal output: readable tables, --json mode (nothing else on stdout), errors on stderr.
+import { errorMessage } from "../util/errors.js";
+
+export interface OutputOptions {
+  json?: boolean;
+}
+
+/** Prints `value` as JSON when --json, else calls `human`. */
+export function emit(options: OutputOptions, value: unknown, human: () => void): void {
+  if (options.json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  else human();
+}
+
+/** A boxed table with right-aligned numbers, cells clipped to `maxWidth`. */
+export function formatTable(columns: string[], rows: unknown[][], maxWidth = 40): string {
+  const text = (value: unknown) => {
+    const raw =
+      value === null || value === undefined ? "" : typeof value === "number" ? formatCellNumber(value) : String(value);
+    const flat = raw.replace(/\s+/g, " ");
+    return flat.length > maxWidth ? `${flat.slice(0, maxWidth - 1)}…` : flat;
+  };
+  const cells = rows.map((row) => row.map(text));
+  const header = columns.map((c) => text(c));
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((row) => (row[i] ?? "").length)));
+  const numeric = columns.map(
+    (_, i) => rows.length > 0 && rows.every((row) => row[i] === null || typeof row[i] === "number"),
+  );
+  const line = (parts: string[]) =>
+    `│ ${parts.map((p, i) => (numeric[i] ? p.padStart(widths[i]!) : p.padEnd(widths[i]!))).join(" │ ")} │`;
+  const rule = (l: string, m: string, r: string) => `${l}${widths.map((w) => "─".repeat(w + 2)).join(m)}${r}`;
+  return [rule("┌", "┬", "┐"), line(header), rule("├", "┼", "┤"), ...cells.map(line), rule("└", "┴", "┘")].join("\n");
+}
+
+function formatCellNumber(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  return Math.abs(value) >= 1000 ? value.toFixed(2) : String(Math.round(value * 1e6) / 1e6);
+}
+
+/** Runs a command action; failures print the message (and hint) on stderr and exit non-zero. */
+export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (error) {
+      process.stderr.write(`insightx: ${errorMessage(error)}\n`);
+      if (process.env.INSIGHTX_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+      process.exitCode = 1;
+    }
+  };
+}
+
+/** A one-line progress bar on stderr (only when it is a terminal). */
+export function progressBar(label: string): (percent: number) => void {
+  if (!process.stderr.isTTY) return () => undefined;
+  return (percent) => {
+    const width = 30;
+    const filled = Math.round((Math.min(100, Math.max(0, percent)) / 100) * width);
+    process.stderr.write(`\r${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${percent.toFixed(0)}%`);
+    if (percent >= 100) process.stderr.write("\n");
+  };
+}

@@ -1,0 +1,114 @@
+// The data engine other folders use: ingest files, list tables and their DNA, run guarded SQL, read frames.
+import type { Config } from "../config/index.js";
+import { UserInputError } from "../util/errors.js";
+import { type DatasetEntry, listCatalog } from "./catalog.js";
+import { ChannelDatabases } from "./channel-databases.js";
+import type { ChannelRef } from "./channel-key.js";
+import type { DataDna } from "./dna/types.js";
+import { type IngestedTable, type IngestProgress, ingestFile } from "./ingest/ingest.js";
+import { quoteIdent } from "./ingest/table-names.js";
+import { guardSql } from "./sql/guard.js";
+import { type QueryLimits, type QueryResult, runQuery } from "./sql/runner.js";
+
+export interface DataEngineDeps {
+  config: Config;
+  /** Runs inside each ingestion's transaction (e.g. recording the dataset in the store). */
+  onIngested?: (ref: ChannelRef, tables: IngestedTable[]) => Promise<void>;
+}
+
+export interface ColumnarResult {
+  columns: Array<{ name: string; type: string; values: unknown[] }>;
+  rowCount: number;
+}
+
+export class DataEngine {
+  readonly databases: ChannelDatabases;
+  private readonly config: Config;
+
+  constructor(private readonly deps: DataEngineDeps) {
+    this.config = deps.config;
+    this.databases = new ChannelDatabases(this.config.DATA_DIR, {
+      memoryLimit: this.config.DUCKDB_MEMORY_LIMIT,
+      threads: this.config.DUCKDB_THREADS,
+      maxTempSize: this.config.DUCKDB_MAX_TEMP_SIZE,
+    });
+  }
+
+  ingest(ref: ChannelRef, file: { path: string; name: string }, onProgress?: IngestProgress): Promise<IngestedTable[]> {
+    return ingestFile(
+      {
+        databases: this.databases,
+        dataDir: this.config.DATA_DIR,
+        limits: {
+          maxBytes: this.config.MAX_UPLOAD_BYTES,
+          maxRows: this.config.MAX_INGEST_ROWS,
+          maxColumns: this.config.MAX_COLUMNS,
+        },
+        ...(this.deps.onIngested
+          ? { beforeCommit: (tables: IngestedTable[]) => this.deps.onIngested!(ref, tables) }
+          : {}),
+        ...(onProgress ? { onProgress } : {}),
+      },
+      ref,
+      file,
+    );
+  }
+
+  /** Every dataset of the channel, current ones first; previous versions stay queryable as `<name>_v<N>`. */
+  datasets(ref: ChannelRef): Promise<DatasetEntry[]> {
+    return this.databases.read(ref, (connection) => listCatalog(connection));
+  }
+
+  /** Data DNA of the channel's current tables (all of them, or one by name). */
+  async dna(ref: ChannelRef, table?: string): Promise<DataDna[]> {
+    const entries = await this.datasets(ref);
+    const chosen =
+      table === undefined ? entries.filter((e) => e.status === "active") : entries.filter((e) => e.tableName === table);
+    if (table !== undefined && chosen.length === 0) {
+      const known = entries.filter((e) => e.status === "active").map((e) => e.tableName);
+      throw new UserInputError("unknown_table", `There is no table named ${table} in this channel.`, {
+        hint:
+          known.length > 0 ? `Tables here: ${known.join(", ")}.` : "Upload a CSV, Excel, JSON or Parquet file first.",
+      });
+    }
+    return chosen.map((entry) => entry.dna);
+  }
+
+  /** Runs a guarded SELECT on the channel's locked-down connection. */
+  query(ref: ChannelRef, sql: string, limits?: Partial<QueryLimits>): Promise<QueryResult> {
+    return this.databases.read(ref, (connection) => runQuery(connection, sql, { ...this.queryLimits(), ...limits }));
+  }
+
+  /** Reads a guarded query (or a whole table) column by column, for the Python worker's frames. */
+  readColumns(ref: ChannelRef, source: { sql: string } | { table: string }, maxRows?: number): Promise<ColumnarResult> {
+    const sql = "sql" in source ? source.sql : `SELECT * FROM ${quoteIdent(source.table)}`;
+    return this.databases.read(ref, async (connection) => {
+      await guardSql(connection, sql);
+      const limited = maxRows === undefined ? sql : `SELECT * FROM (${sql}) LIMIT ${Math.floor(maxRows)}`;
+      const reader = await connection.runAndReadAll(limited);
+      const names = reader.columnNames();
+      const types = reader.columnTypes().map((type) => type.toString());
+      const values = reader.getColumnsJS();
+      return {
+        columns: names.map((name, i) => ({ name, type: types[i]!, values: values[i] ?? [] })),
+        rowCount: reader.currentRowCount,
+      };
+    });
+  }
+
+  forget(ref: ChannelRef): Promise<void> {
+    return this.databases.forget(ref);
+  }
+
+  close(): Promise<void> {
+    return this.databases.close();
+  }
+
+  private queryLimits(): QueryLimits {
+    return {
+      timeoutMs: this.config.SQL_TIMEOUT_MS,
+      maxRows: this.config.SQL_MAX_ROWS,
+      maxBytes: this.config.SQL_MAX_BYTES,
+    };
+  }
+}
