@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildBwrapCommand, buildDockerCommand } from "../../src/sandbox/index.js";
 
 /** The value that follows `flag` in an argv. */
-const valueOf = (args: string[], flag: string) => args[args.indexOf(flag) + 1];
+const flagValue = (args: string[], flag: string) => args[args.indexOf(flag) + 1];
 
 describe("buildDockerCommand", () => {
   const command = buildDockerCommand({
@@ -16,25 +16,25 @@ describe("buildDockerCommand", () => {
   it("runs the python-worker image with no network, a read-only root and a tmpfs scratch dir", () => {
     expect(command.command).toBe("docker");
     expect(command.args.slice(0, 3)).toEqual(["run", "--rm", "--interactive"]);
-    expect(valueOf(command.args, "--network")).toBe("none");
+    expect(flagValue(command.args, "--network")).toBe("none");
     expect(command.args).toContain("--read-only");
-    expect(valueOf(command.args, "--tmpfs")).toBe("/tmp:rw,nosuid,nodev,noexec,size=536870912,mode=1777");
+    expect(flagValue(command.args, "--tmpfs")).toBe("/tmp:rw,nosuid,nodev,noexec,size=536870912,mode=1777");
   });
 
   it("caps processes, memory without swap and CPUs, drops every capability and runs as nobody", () => {
-    expect(valueOf(command.args, "--pids-limit")).toBe("32");
-    expect(valueOf(command.args, "--memory")).toBe("2560m");
-    expect(valueOf(command.args, "--memory-swap")).toBe("2560m");
-    expect(valueOf(command.args, "--cpus")).toBe("1");
-    expect(valueOf(command.args, "--cap-drop")).toBe("ALL");
-    expect(valueOf(command.args, "--security-opt")).toBe("no-new-privileges");
-    expect(valueOf(command.args, "--user")).toBe("65534:65534");
+    expect(flagValue(command.args, "--pids-limit")).toBe("32");
+    expect(flagValue(command.args, "--memory")).toBe("2560m");
+    expect(flagValue(command.args, "--memory-swap")).toBe("2560m");
+    expect(flagValue(command.args, "--cpus")).toBe("1");
+    expect(flagValue(command.args, "--cap-drop")).toBe("ALL");
+    expect(flagValue(command.args, "--security-opt")).toBe("no-new-privileges");
+    expect(flagValue(command.args, "--user")).toBe("65534:65534");
   });
 
   it("passes no environment into the container and names it so it can be removed", () => {
     expect(command.args).not.toContain("-e");
     expect(command.args).not.toContain("--env");
-    expect(valueOf(command.args, "--name")).toBe("insightx-py-abc");
+    expect(flagValue(command.args, "--name")).toBe("insightx-py-abc");
     expect(command.stop).toEqual({ command: "docker", args: ["rm", "--force", "insightx-py-abc"] });
   });
 
@@ -63,7 +63,7 @@ describe("buildBwrapCommand", () => {
     for (const flag of ["--unshare-all", "--unshare-user", "--die-with-parent", "--new-session", "--clearenv"]) {
       expect(command.args).toContain(flag);
     }
-    expect(valueOf(command.args, "--uid")).toBe("65534");
+    expect(flagValue(command.args, "--uid")).toBe("65534");
     expect(command.env).toEqual({});
   });
 
@@ -72,8 +72,8 @@ describe("buildBwrapCommand", () => {
       arg === "--ro-bind" || arg === "--bind" ? [command.args[i + 1]] : [],
     );
     expect(binds).toEqual(["/usr", "/srv/app/src/sandbox/python"]);
-    expect(valueOf(command.args, "--size")).toBe("1024");
-    expect(valueOf(command.args, "--tmpfs")).toBe("/tmp");
+    expect(flagValue(command.args, "--size")).toBe("1024");
+    expect(flagValue(command.args, "--tmpfs")).toBe("/tmp");
     expect(command.args).toContain("--symlink");
     expect(command.args.join(" ")).toContain("--ro-bind-try /lib64 /lib64");
   });
