@@ -87,9 +87,10 @@ function drawChart(
 }
 
 function heatmapAxes(input: BuildInput, roles: Roles): ChartDraft | null {
-  const discrete = [...roles.categories, ...roles.times];
-  const x = roles.x ?? discrete[0] ?? roles.measures[0];
-  const y = roles.y ?? (x?.kind === "quantitative" ? other(roles.measures, x) : other(discrete, x));
+  const discrete = [...roles.times, ...roles.categories];
+  const pairOfMeasures = discrete.length < 2 || roles.x?.kind === "quantitative";
+  const x = roles.x ?? (pairOfMeasures ? roles.measures[0] : discrete[0]);
+  const y = roles.y ?? (pairOfMeasures ? other(roles.measures, x) : other(discrete, x));
   if (!x || !y) return null;
   return heatmapChart(input, x, y, roles.color ?? other(roles.measures, x, y));
 }
