@@ -1,0 +1,13 @@
+// The pipeline: questions in, PipelineEvents and answers out; knows nothing about Slack.
+export { answerQuestion, runQuestion } from "./orchestrator.js";
+export {
+  CLASSIFICATIONS,
+  type Classification,
+  type FinalResponse,
+  type PipelineEvent,
+  pipelineEventSchema,
+  STAGES,
+  type Stage,
+} from "./events.js";
+export { checkText, collectNumbers, findNumbers, isGrounded } from "./grounding.js";
+export type { Answer, PipelineDeps, QuestionRequest } from "./types.js";

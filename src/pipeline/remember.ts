@@ -1,0 +1,35 @@
+// Step 7: keep the exchange in the thread's history and the finding as an accumulated insight of the channel.
+import type { PipelineDeps, QuestionContext } from "./types.js";
+
+export interface Exchange {
+  question: string;
+  answer: string;
+  sql: string | null;
+  code: string | null;
+  table: string | null;
+  classification: string | null;
+  grounded: boolean;
+  userId?: string;
+}
+
+/** Best effort: a store hiccup must not lose the answer the person already has. */
+export async function remember(deps: PipelineDeps, context: QuestionContext, exchange: Exchange): Promise<void> {
+  const store = deps.store;
+  if (!store || !context.sessionId) return;
+  try {
+    if (context.conversationId) {
+      await store.conversations.addMessage({ conversationId: context.conversationId, role: "user", text: exchange.question, payload: { user: exchange.userId ?? null } });
+      await store.conversations.addMessage({
+        conversationId: context.conversationId,
+        role: "assistant",
+        text: exchange.answer,
+        payload: { sql: exchange.sql, code: exchange.code, table: exchange.table, classification: exchange.classification },
+      });
+    }
+    if (exchange.grounded && exchange.classification !== "CLARIFY") {
+      await store.insights.add({ sessionId: context.sessionId, query: exchange.question, finding: exchange.answer.slice(0, 1000), confidence: 100 });
+    }
+  } catch (error) {
+    deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "could not store the exchange");
+  }
+}
