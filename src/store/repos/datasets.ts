@@ -28,8 +28,8 @@ export interface NewDataset {
   rowCount: number;
   columnCount: number;
   dataDna: unknown;
-  format?: string;
-  sourceBytes?: number;
+  format?: string | null;
+  sourceBytes?: number | null;
 }
 
 export interface DatasetsRepo {
