@@ -40,6 +40,17 @@ export function coreContract(get: () => Backend): void {
     }
   });
 
+  it("sends plain objects as JSON and returns jsonb, timestamptz and bigint as JS values", async () => {
+    const { store } = get();
+    const at = new Date("2024-02-29T23:59:58.123Z");
+    const [row] = await store.db.query(
+      "SELECT $1::jsonb AS j, $2::timestamptz AS t, $3::bigint * 2 AS n, 1.5::numeric AS x",
+      [{ a: [1, { b: null }], s: "ü" }, at, 2 ** 40],
+    );
+    expect(row).toEqual({ j: { a: [1, { b: null }], s: "ü" }, t: at, n: 2 ** 41, x: 1.5 });
+    expect(store.db.kind).toBe(get().name);
+  });
+
   it("ensure returns the same session for the same team and channel", async () => {
     const { store } = get();
     const channel = `C${unique()}`;
