@@ -1,12 +1,10 @@
 // Builds what CLI commands need from the environment, once, and closes it when the command ends.
-import { type Config, loadConfig } from "../config/index.js";
-import { type ChannelRef, DataEngine } from "../data/index.js";
+import { createRuntime, type Runtime } from "../app/index.js";
+import { loadConfig } from "../config/index.js";
+import type { ChannelRef } from "../data/index.js";
+import { createLogger } from "../util/logger.js";
 
-export interface CliContext {
-  config: Config;
-  engine: DataEngine;
-  close(): Promise<void>;
-}
+export type CliContext = Runtime;
 
 export const LOCAL_TEAM = "local";
 export const LOCAL_CHANNEL = "local";
@@ -20,12 +18,9 @@ export function channelRef(channel: string | undefined): ChannelRef {
 
 export async function openContext(): Promise<CliContext> {
   const config = loadConfig();
-  const engine = new DataEngine({ config });
-  return {
-    config,
-    engine,
-    close: () => engine.close(),
-  };
+  // The CLI's stdout is for results: logs go to stderr, quietly unless asked.
+  const logger = createLogger(process.env.LOG_LEVEL ?? "warn");
+  return createRuntime({ config, logger });
 }
 
 /** Opens a context, runs `fn`, always closes. */

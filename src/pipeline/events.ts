@@ -18,7 +18,11 @@ export type Classification = (typeof CLASSIFICATIONS)[number];
 const metricValue = z.union([z.number(), z.string()]);
 
 export const pipelineEventSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("status"), message: z.string(), data: z.object({ stage: z.enum(STAGES), message: z.string() }) }),
+  z.object({
+    type: z.literal("status"),
+    message: z.string(),
+    data: z.object({ stage: z.enum(STAGES), message: z.string() }),
+  }),
   z.object({
     type: z.literal("orchestrator_result"),
     data: z.object({

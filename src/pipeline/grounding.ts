@@ -24,7 +24,8 @@ const SCALES: Record<string, number> = {
   trillion: 1e12,
 };
 
-const NUMBER = /(^|[^\w.])([-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s?(%|percent\b|k\b|m\b|mm\b|bn\b|b\b|thousand\b|million\b|billion\b|trillion\b|t\b)?/gi;
+const NUMBER =
+  /(^|[^\w.])([-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s?(%|percent\b|k\b|m\b|mm\b|bn\b|b\b|thousand\b|million\b|billion\b|trillion\b|t\b)?/gi;
 
 /** Numbers written in `text`, with how precisely they were written. */
 export function findNumbers(text: string): NumberMention[] {
@@ -32,7 +33,7 @@ export function findNumbers(text: string): NumberMention[] {
   for (const match of text.matchAll(NUMBER)) {
     const [, lead = "", sign = "", whole = "", fraction = "", suffixRaw = ""] = match;
     // A minus only counts after a space or bracket: "2001-01-01" is three numbers, not negatives.
-    const negative = sign !== "" && (lead === "" || /[\s(\[:=]/.test(lead));
+    const negative = sign !== "" && (lead === "" || /[\s([:=]/.test(lead));
     const suffix = suffixRaw.toLowerCase();
     const base = Number(`${whole.replaceAll(",", "")}${fraction}`);
     const percent = suffix === "%" || suffix === "percent";
@@ -91,7 +92,11 @@ export function checkText(text: string, known: readonly number[]): GroundingRepo
 export function checkMetrics(metrics: Record<string, number | string>, known: readonly number[]): string[] {
   return Object.entries(metrics)
     .filter(([, value]) => {
-      if (typeof value === "number") return !isGrounded({ text: String(value), value, decimals: decimalsOf(value), scale: 1, percent: false, index: 0 }, known);
+      if (typeof value === "number")
+        return !isGrounded(
+          { text: String(value), value, decimals: decimalsOf(value), scale: 1, percent: false, index: 0 },
+          known,
+        );
       return findNumbers(value).some((m) => !isGrounded(m, known));
     })
     .map(([key]) => key);
@@ -110,8 +115,14 @@ export function removeUngrounded(text: string, known: readonly number[]): string
 function isListMarker(text: string, mention: NumberMention): boolean {
   const before = text.slice(Math.max(0, mention.index - 2), mention.index);
   const after = text[mention.index + mention.text.length];
-  return (mention.index === 0 || before.endsWith("\n") || /^\s*$/.test(text.slice(text.lastIndexOf("\n", mention.index) + 1, mention.index))) &&
-    (after === "." || after === ")") && mention.decimals === 0 && mention.value <= 50;
+  return (
+    (mention.index === 0 ||
+      before.endsWith("\n") ||
+      /^\s*$/.test(text.slice(text.lastIndexOf("\n", mention.index) + 1, mention.index))) &&
+    (after === "." || after === ")") &&
+    mention.decimals === 0 &&
+    mention.value <= 50
+  );
 }
 
 function decimalsOf(value: number): number {

@@ -1,5 +1,5 @@
 // The pipeline: questions in, PipelineEvents and answers out; knows nothing about Slack.
-export { answerQuestion, runQuestion } from "./orchestrator.js";
+
 export {
   CLASSIFICATIONS,
   type Classification,
@@ -10,4 +10,6 @@ export {
   type Stage,
 } from "./events.js";
 export { checkText, collectNumbers, findNumbers, isGrounded } from "./grounding.js";
+export { answerQuestion, runQuestion } from "./orchestrator.js";
+export { frameFromColumns, frameFromQuery } from "./steps/frames.js";
 export type { Answer, PipelineDeps, QuestionRequest } from "./types.js";

@@ -13,7 +13,10 @@ import { runSqlStep } from "./steps/sql.js";
 import type { Answer, PipelineDeps, QuestionRequest } from "./types.js";
 
 /** Answers one question; every yielded event is validated against the PipelineEvent contract. */
-export async function* answerQuestion(deps: PipelineDeps, request: QuestionRequest): AsyncGenerator<PipelineEvent, Answer> {
+export async function* answerQuestion(
+  deps: PipelineDeps,
+  request: QuestionRequest,
+): AsyncGenerator<PipelineEvent, Answer> {
   const started = performance.now();
   const llm = new LlmSession(deps.llm);
   const answer: Answer = {
@@ -48,9 +51,26 @@ export async function* answerQuestion(deps: PipelineDeps, request: QuestionReque
 
     if (plan.classification === "CLARIFY") {
       const text = plan.clarification ?? "Could you say which columns or values you mean?";
-      answer.final = { text, metrics: {}, chart_spec: null, follow_ups: plan.suggestions.slice(0, 3), sql: null, code: null, grounded: true };
+      answer.final = {
+        text,
+        metrics: {},
+        chart_spec: null,
+        follow_ups: plan.suggestions.slice(0, 3),
+        sql: null,
+        code: null,
+        grounded: true,
+      };
       yield emit({ type: "final_response", data: answer.final });
-      await remember(deps, context, { question: request.question, answer: text, sql: null, code: null, table: null, classification: "CLARIFY", grounded: true, ...(request.userId ? { userId: request.userId } : {}) });
+      await remember(deps, context, {
+        question: request.question,
+        answer: text,
+        sql: null,
+        code: null,
+        table: null,
+        classification: "CLARIFY",
+        grounded: true,
+        ...(request.userId ? { userId: request.userId } : {}),
+      });
       return finish(answer, llm, started);
     }
 
@@ -65,7 +85,9 @@ export async function* answerQuestion(deps: PipelineDeps, request: QuestionReque
       answer.result = tableFromQuery(answer.sqlResult);
       frame = frameFromQuery(answer.sqlResult);
     } else if (plan.classification !== "PY_ONLY") {
-      throw new UserInputError("no_query", "I could not turn that into a query.", { hint: "Rephrase it naming a column, e.g. \"average <measure> by <group>\"." });
+      throw new UserInputError("no_query", "I could not turn that into a query.", {
+        hint: 'Rephrase it naming a column, e.g. "average <measure> by <group>".',
+      });
     }
 
     let code: string | null = null;
@@ -76,7 +98,11 @@ export async function* answerQuestion(deps: PipelineDeps, request: QuestionReque
         const table = plan.table ?? context.tables[0]!.table;
         frame = frameFromColumns(await deps.engine.readColumns(request.ref, { table }));
       }
-      const python = yield* forward(runPythonStep(deps, request.question, frame, plan.python, plan.offline ? null : llm), llm, emit);
+      const python = yield* forward(
+        runPythonStep(deps, request.question, frame, plan.python, plan.offline ? null : llm),
+        llm,
+        emit,
+      );
       code = python.code;
       answer.pythonResult = python.result;
       answer.result = tableFromPython(python.result) ?? answer.result;
@@ -85,7 +111,13 @@ export async function* answerQuestion(deps: PipelineDeps, request: QuestionReque
     stage = "composition";
     yield emit(statusEvent("composition"));
     const composed = await compose(
-      { question: request.question, plan, sqlTable: answer.sqlResult ? tableFromQuery(answer.sqlResult) : null, pythonResult: answer.pythonResult, table: answer.result },
+      {
+        question: request.question,
+        plan,
+        sqlTable: answer.sqlResult ? tableFromQuery(answer.sqlResult) : null,
+        pythonResult: answer.pythonResult,
+        table: answer.result,
+      },
       plan.offline ? null : llm,
     );
     for (const event of llm.drain()) yield emit(event);
@@ -122,7 +154,8 @@ export async function* answerQuestion(deps: PipelineDeps, request: QuestionReque
     for (const event of llm.drain()) yield emit(event);
     const message = errorMessage(error);
     answer.error = message;
-    const retryable = !(error instanceof UserInputError) && !(error instanceof InsightError && error.code === "config_missing");
+    const retryable =
+      !(error instanceof UserInputError) && !(error instanceof InsightError && error.code === "config_missing");
     if (!(error instanceof InsightError)) deps.logger.error({ err: error, stage }, "pipeline failed");
     yield emit(errorEvent(stage, message, retryable));
   }
@@ -130,7 +163,11 @@ export async function* answerQuestion(deps: PipelineDeps, request: QuestionReque
 }
 
 /** Runs a step generator, yielding its events and any key rotations as they happen. */
-async function* forward<T>(steps: AsyncGenerator<PipelineEvent, T>, llm: LlmSession, emit: (e: PipelineEvent) => PipelineEvent): AsyncGenerator<PipelineEvent, T> {
+async function* forward<T>(
+  steps: AsyncGenerator<PipelineEvent, T>,
+  llm: LlmSession,
+  emit: (e: PipelineEvent) => PipelineEvent,
+): AsyncGenerator<PipelineEvent, T> {
   for (;;) {
     const next = await steps.next();
     for (const event of llm.drain()) yield emit(event);
@@ -146,7 +183,11 @@ function finish(answer: Answer, llm: LlmSession, started: number): Answer {
 }
 
 /** Collects a whole run: its events and the answer. */
-export async function runQuestion(deps: PipelineDeps, request: QuestionRequest, onEvent?: (event: PipelineEvent) => void): Promise<{ events: PipelineEvent[]; answer: Answer }> {
+export async function runQuestion(
+  deps: PipelineDeps,
+  request: QuestionRequest,
+  onEvent?: (event: PipelineEvent) => void,
+): Promise<{ events: PipelineEvent[]; answer: Answer }> {
   const events: PipelineEvent[] = [];
   const generator = answerQuestion(deps, request);
   for (;;) {

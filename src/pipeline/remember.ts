@@ -18,16 +18,31 @@ export async function remember(deps: PipelineDeps, context: QuestionContext, exc
   if (!store || !context.sessionId) return;
   try {
     if (context.conversationId) {
-      await store.conversations.addMessage({ conversationId: context.conversationId, role: "user", text: exchange.question, payload: { user: exchange.userId ?? null } });
+      await store.conversations.addMessage({
+        conversationId: context.conversationId,
+        role: "user",
+        text: exchange.question,
+        payload: { user: exchange.userId ?? null },
+      });
       await store.conversations.addMessage({
         conversationId: context.conversationId,
         role: "assistant",
         text: exchange.answer,
-        payload: { sql: exchange.sql, code: exchange.code, table: exchange.table, classification: exchange.classification },
+        payload: {
+          sql: exchange.sql,
+          code: exchange.code,
+          table: exchange.table,
+          classification: exchange.classification,
+        },
       });
     }
     if (exchange.grounded && exchange.classification !== "CLARIFY") {
-      await store.insights.add({ sessionId: context.sessionId, query: exchange.question, finding: exchange.answer.slice(0, 1000), confidence: 100 });
+      await store.insights.add({
+        sessionId: context.sessionId,
+        query: exchange.question,
+        finding: exchange.answer.slice(0, 1000),
+        confidence: 100,
+      });
     }
   } catch (error) {
     deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "could not store the exchange");

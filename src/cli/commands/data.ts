@@ -146,10 +146,15 @@ export function registerDataCommands(program: Command): void {
     .option("--json", "machine-readable output")
     .action(
       action(async (options: ChannelOptions) => {
-        await withContext(async ({ engine }) => {
+        await withContext(async ({ engine, store }) => {
           const ref = channelRef(options.channel);
           const before = await engine.datasets(ref);
           await engine.forget(ref);
+          const session = await store.sessions.find(ref.teamId, ref.channelId);
+          if (session) {
+            await store.datasets.removeAll(session.id);
+            await store.insights.removeAll(session.id);
+          }
           emit(options, { forgotten: before.map((e) => e.tableName) }, () =>
             process.stdout.write(`Forgot ${before.length} table(s) in ${ref.teamId}:${ref.channelId}.\n`),
           );

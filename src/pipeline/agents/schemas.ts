@@ -17,9 +17,7 @@ export const planSchema = z.object({
   table: z.string().nullable(),
   /** For CLARIFY: the question back to the person. */
   clarification: z.string().nullable(),
-  chart: z
-    .object({ type: z.enum(CHART_TYPES), x: z.string().nullable(), y: z.string().nullable() })
-    .nullable(),
+  chart: z.object({ type: z.enum(CHART_TYPES), x: z.string().nullable(), y: z.string().nullable() }).nullable(),
 });
 export type Plan = z.infer<typeof planSchema>;
 

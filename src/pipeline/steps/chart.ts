@@ -1,5 +1,12 @@
 // Step 6: a Vega-Lite spec from the rows the text used (the model's proposal only if it validates), then a PNG.
-import { buildChartSpec, type ChartType, renderChartPng, type ResultTable, validateChartSpec, type VegaLiteSpec } from "../../charts/index.js";
+import {
+  buildChartSpec,
+  type ChartType,
+  type ResultTable,
+  renderChartPng,
+  type VegaLiteSpec,
+  validateChartSpec,
+} from "../../charts/index.js";
 
 const REQUESTED: Array<[RegExp, ChartType]> = [
   [/\bpie\b|\bdonut\b/i, "pie"],

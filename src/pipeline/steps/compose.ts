@@ -36,15 +36,26 @@ export async function compose(input: ComposeInput, llm: LlmSession | null): Prom
   const known = knownNumbers(input);
   if (llm && llm.client.available && input.plan.offline === null) {
     try {
-      let draft = await llm.call("composition", composeSchema, COMPOSE_SYSTEM, [{ role: "user", content: composePrompt(input, null) }]);
+      let draft = await llm.call("composition", composeSchema, COMPOSE_SYSTEM, [
+        { role: "user", content: composePrompt(input, null) },
+      ]);
       let report = groundingOf(draft, known);
       if (!report.grounded) {
-        draft = await llm.call("composition", composeSchema, COMPOSE_SYSTEM, [{ role: "user", content: composePrompt(input, report.problems) }]);
+        draft = await llm.call("composition", composeSchema, COMPOSE_SYSTEM, [
+          { role: "user", content: composePrompt(input, report.problems) },
+        ]);
         report = groundingOf(draft, known);
       }
       return finish(draft, known, report.grounded);
     } catch (error) {
-      if (!(error instanceof LlmUnavailableError || error instanceof LlmRequestError || error instanceof LlmInvalidOutputError)) throw error;
+      if (
+        !(
+          error instanceof LlmUnavailableError ||
+          error instanceof LlmRequestError ||
+          error instanceof LlmInvalidOutputError
+        )
+      )
+        throw error;
     }
   }
   return composeWithoutModel(input, known);
@@ -53,8 +64,17 @@ export async function compose(input: ComposeInput, llm: LlmSession | null): Prom
 function composeWithoutModel(input: ComposeInput, known: number[]): ComposedAnswer {
   const table = input.sqlTable ?? input.table ?? { columns: [], rows: [] };
   if (input.plan.offline && input.plan.offline.classification !== "CLARIFY") {
-    const offline = composeOffline(input.plan.offline, { columns: table.columns, rows: table.rows }, input.pythonResult);
-    const draft: Composition = { text: offline.text, metrics: offline.metrics, chart_spec: null, follow_ups: offline.followUps };
+    const offline = composeOffline(
+      input.plan.offline,
+      { columns: table.columns, rows: table.rows },
+      input.pythonResult,
+    );
+    const draft: Composition = {
+      text: offline.text,
+      metrics: offline.metrics,
+      chart_spec: null,
+      follow_ups: offline.followUps,
+    };
     return finish(draft, known, groundingOf(draft, known).grounded);
   }
   const rows = table.rows.length;
@@ -73,13 +93,17 @@ function groundingOf(draft: Composition, known: number[]): { grounded: boolean; 
 function finish(draft: Composition, known: number[], grounded: boolean): ComposedAnswer {
   const badMetrics = new Set(checkMetrics(draft.metrics, known));
   const metrics = Object.fromEntries(Object.entries(draft.metrics).filter(([key]) => !badMetrics.has(key)));
-  const text = grounded ? draft.text : removeUngrounded(draft.text, known) || "Here is what the data shows (see the table).";
+  const text = grounded
+    ? draft.text
+    : removeUngrounded(draft.text, known) || "Here is what the data shows (see the table).";
   return { text, metrics, chartSpec: draft.chart_spec, followUps: draft.follow_ups.slice(0, 3), grounded };
 }
 
 function composePrompt(input: ComposeInput, problems: string[] | null): string {
   const table = input.table ?? input.sqlTable;
-  const preview = table ? JSON.stringify({ columns: table.columns, rows: table.rows.slice(0, 30), total_rows: table.rows.length }) : "null";
+  const preview = table
+    ? JSON.stringify({ columns: table.columns, rows: table.rows.slice(0, 30), total_rows: table.rows.length })
+    : "null";
   const parts = [
     `Question:\n${data("question", input.question)}`,
     `Classification: ${input.plan.classification}`,
@@ -88,6 +112,9 @@ function composePrompt(input: ComposeInput, problems: string[] | null): string {
   if (input.pythonResult !== null && input.pythonResult !== undefined) {
     parts.push(`Python analysis:\n${data("python", JSON.stringify(input.pythonResult).slice(0, 4000))}`);
   }
-  if (problems) parts.push(`Your previous answer used numbers not in the results: ${problems.join(", ")}. Use only numbers from the results.`);
+  if (problems)
+    parts.push(
+      `Your previous answer used numbers not in the results: ${problems.join(", ")}. Use only numbers from the results.`,
+    );
   return parts.join("\n\n");
 }

@@ -1,7 +1,13 @@
 // Step 2: classify and draft the query — one LLM call, or the offline planner when no key can answer.
 import type { ChartType } from "../../charts/index.js";
 import { renderDnaCompact } from "../../data/index.js";
-import { LlmInvalidOutputError, LlmRequestError, LlmUnavailableError, type OfflinePlan, planOffline } from "../../llm/index.js";
+import {
+  LlmInvalidOutputError,
+  LlmRequestError,
+  LlmUnavailableError,
+  type OfflinePlan,
+  planOffline,
+} from "../../llm/index.js";
 import type { LlmSession } from "../agents/llm-calls.js";
 import { data, PLAN_SYSTEM } from "../agents/prompts.js";
 import { planSchema } from "../agents/schemas.js";
@@ -29,7 +35,9 @@ export interface PlanOutcome {
 export async function makePlan(question: string, context: QuestionContext, llm: LlmSession): Promise<PlanOutcome> {
   if (!llm.client.available) return offlinePlan(question, context, null);
   try {
-    const plan = await llm.call("orchestrator_plan", planSchema, PLAN_SYSTEM, [{ role: "user", content: planPrompt(question, context) }]);
+    const plan = await llm.call("orchestrator_plan", planSchema, PLAN_SYSTEM, [
+      { role: "user", content: planPrompt(question, context) },
+    ]);
     return {
       classification: plan.classification,
       reasoning: plan.reasoning,
@@ -39,7 +47,13 @@ export async function makePlan(question: string, context: QuestionContext, llm: 
       table: plan.table,
       clarification: plan.clarification,
       suggestions: [],
-      chart: plan.chart ? { type: plan.chart.type, ...(plan.chart.x ? { x: plan.chart.x } : {}), ...(plan.chart.y ? { y: plan.chart.y } : {}) } : null,
+      chart: plan.chart
+        ? {
+            type: plan.chart.type,
+            ...(plan.chart.x ? { x: plan.chart.x } : {}),
+            ...(plan.chart.y ? { y: plan.chart.y } : {}),
+          }
+        : null,
       offline: null,
       offlineReason: null,
     };
@@ -55,7 +69,12 @@ export async function makePlan(question: string, context: QuestionContext, llm: 
 function offlinePlan(question: string, context: QuestionContext, reason: string | null): PlanOutcome {
   const plan = planOffline(question, {
     tables: context.tables,
-    history: context.history.map((turn) => ({ question: turn.question, sql: turn.sql, table: turn.table, answer: turn.answer })),
+    history: context.history.map((turn) => ({
+      question: turn.question,
+      sql: turn.sql,
+      table: turn.table,
+      answer: turn.answer,
+    })),
   });
   if (plan.classification === "CLARIFY") {
     return {
@@ -93,10 +112,13 @@ export function planPrompt(question: string, context: QuestionContext): string {
   const schema = context.tables.map((dna) => renderDnaCompact(dna, budget)).join("\n\n");
   const parts = [`Tables:\n${schema}`];
   if (context.history.length > 0) {
-    const turns = context.history.map((t) => `Q: ${t.question}\nA: ${t.answer}${t.sql ? `\nSQL: ${t.sql}` : ""}`).join("\n\n");
+    const turns = context.history
+      .map((t) => `Q: ${t.question}\nA: ${t.answer}${t.sql ? `\nSQL: ${t.sql}` : ""}`)
+      .join("\n\n");
     parts.push(`Earlier in this thread:\n${data("history", turns)}`);
   }
-  if (context.insights.length > 0) parts.push(`What this channel learned before:\n${data("insights", context.insights.join("\n"))}`);
+  if (context.insights.length > 0)
+    parts.push(`What this channel learned before:\n${data("insights", context.insights.join("\n"))}`);
   parts.push(`Question:\n${data("question", question)}`);
   return parts.join("\n\n");
 }

@@ -44,7 +44,11 @@ export async function* runSqlStep(
     } catch (error) {
       const message = errorMessage(error);
       failures.push(message);
-      const canHeal = llm !== null && llm.client.available && attempt < MAX_SQL_ATTEMPTS && !(error instanceof InsightError && error.code === "sql_timeout");
+      const canHeal =
+        llm !== null &&
+        llm.client.available &&
+        attempt < MAX_SQL_ATTEMPTS &&
+        !(error instanceof InsightError && error.code === "sql_timeout");
       if (!canHeal) break;
       deps.logger.info({ attempt, error: message }, "sql attempt failed; asking for a fix");
       try {
@@ -65,5 +69,10 @@ export async function* runSqlStep(
 
 function repairPrompt(question: string, context: QuestionContext, sql: string, error: string): string {
   const schema = context.tables.map((dna) => renderDnaCompact(dna, 3000)).join("\n\n");
-  return [`Tables:\n${schema}`, `Question:\n${data("question", question)}`, `Failed SQL:\n${data("sql", sql)}`, `DuckDB error:\n${data("error", error)}`].join("\n\n");
+  return [
+    `Tables:\n${schema}`,
+    `Question:\n${data("question", question)}`,
+    `Failed SQL:\n${data("sql", sql)}`,
+    `DuckDB error:\n${data("error", error)}`,
+  ].join("\n\n");
 }

@@ -1,0 +1,2 @@
+// The composition root shared by every surface.
+export { createRuntime, type Runtime, type RuntimeOptions } from "./runtime.js";
