@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 // The `insightx` command: parses arguments and hands off to a command module.
+import { existsSync } from "node:fs";
 import { Command } from "commander";
 import { registerAskCommand } from "./commands/ask.js";
 import { registerDataCommands } from "./commands/data.js";
 import { registerDemoCommand } from "./commands/demo.js";
 import { registerEvalCommand } from "./commands/eval.js";
 import { registerPyCommand } from "./commands/py.js";
+
+// Settings from ./.env when present (the environment wins: loadEnvFile never overrides).
+if (existsSync(".env")) process.loadEnvFile(".env");
 
 const program = new Command("insightx")
   .description("InsightX: chat with your data in Slack, and its operator's tools")
