@@ -7,7 +7,7 @@ export const CHART_FONT = "DejaVu Sans";
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 360;
 /** Height per bar of a horizontal bar chart. */
-export const BAR_STEP = 18;
+export const BAR_STEP = 16;
 /** Room for title, subtitle and the x axis around a horizontal bar chart's bars. */
 export const BAR_CHROME = 110;
 /** Longest label, in pixels, before an axis or legend truncates it with an ellipsis. */
@@ -39,6 +39,7 @@ export const CHART_CONFIG: Config = {
     titleColor: "#374151",
     labelColor: "#4b5563",
     labelOverlap: true,
+    labelSeparation: 8,
     labelLimit: LABEL_LIMIT,
     labelPadding: 4,
     titlePadding: 10,
@@ -47,7 +48,7 @@ export const CHART_CONFIG: Config = {
     gridColor: "#e5e7eb",
   },
   axisBand: { grid: false, ticks: false },
-  axisQuantitative: { tickCount: 6 },
+  axisQuantitative: { tickCount: 6, labelFlush: true },
   axisTemporal: { tickCount: 8, labelFlush: true },
   legend: {
     labelFont: CHART_FONT,
