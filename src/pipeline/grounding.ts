@@ -15,7 +15,6 @@ const SCALES: Record<string, number> = {
   k: 1e3,
   thousand: 1e3,
   m: 1e6,
-  mm: 1e6,
   million: 1e6,
   b: 1e9,
   bn: 1e9,
@@ -34,7 +33,7 @@ export function findNumbers(text: string): NumberMention[] {
     const [, lead = "", sign = "", whole = "", fraction = "", suffixRaw = ""] = match;
     // A minus only counts after a space or bracket: "2001-01-01" is three numbers, not negatives.
     const negative = sign !== "" && (lead === "" || /[\s([:=]/.test(lead));
-    const suffix = suffixRaw.toLowerCase();
+    const suffix = suffixRaw.trim().toLowerCase();
     const base = Number(`${whole.replaceAll(",", "")}${fraction}`);
     const percent = suffix === "%" || suffix === "percent";
     const scale = percent ? 1 : (SCALES[suffix] ?? 1);
@@ -104,12 +103,15 @@ export function checkMetrics(metrics: Record<string, number | string>, known: re
 
 /** Drops every sentence that holds an ungrounded number. */
 export function removeUngrounded(text: string, known: readonly number[]): string {
-  const sentences = text.match(/[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)|[^\n]+/g) ?? [text];
-  return sentences
-    .filter((sentence) => checkText(sentence, known).grounded)
-    .join("")
-    .replace(/[ \t]+\n/g, "\n")
-    .trim();
+  // Split after sentence punctuation followed by space, and at line breaks; keep the separators.
+  const parts = text.split(/((?<=[.!?])[ \t]+|\n)/);
+  let kept = "";
+  for (let i = 0; i < parts.length; i += 2) {
+    const sentence = parts[i] ?? "";
+    const separator = parts[i + 1] ?? "";
+    if (sentence.trim() === "" || checkText(sentence, known).grounded) kept += sentence + separator;
+  }
+  return kept.replace(/[ \t]+\n/g, "\n").trim();
 }
 
 function isListMarker(text: string, mention: NumberMention): boolean {
