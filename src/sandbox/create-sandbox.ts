@@ -23,6 +23,7 @@ export interface CreateSandboxOptions {
   dockerPath?: string;
 }
 
+const NOBODY = 65534;
 const SCRATCH_BYTES = 512 * 1024 * 1024;
 /** Time Node allows beyond a job's own timeout before it declares the server hung. */
 const WATCHDOG_GRACE_MS = 5_000;
@@ -79,6 +80,7 @@ function launcher(
       pythonDir,
       scratchBytes: SCRATCH_BYTES,
       usrMerged: usrLinks(),
+      ...(process.getuid?.() === 0 ? { runAs: { uid: NOBODY, gid: NOBODY } } : {}),
     });
     return { launch: () => command, cleanup: () => undefined };
   }

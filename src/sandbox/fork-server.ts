@@ -39,6 +39,7 @@ export class ForkServer {
   private pending: ((message: ResultMessage | LostJob) => void) | undefined;
   private stderrTail = "";
   private exited = false;
+  private killed = false;
   private readonly exitPromise: Promise<void>;
 
   private constructor(
@@ -51,8 +52,9 @@ export class ForkServer {
 
   /** Spawns the server and waits for its `ready` message. */
   static start(options: ForkServerOptions): Promise<ForkServer> {
-    const { command, args, env } = options.launch;
-    const child = spawn(command, args, { env, stdio: ["pipe", "pipe", "pipe"] });
+    const { command, args, env, uid, gid } = options.launch;
+    const ids = uid === undefined ? {} : { uid, ...(gid === undefined ? {} : { gid }) };
+    const child = spawn(command, args, { env, stdio: ["pipe", "pipe", "pipe"], ...ids });
     const server = new ForkServer(child, options);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -79,8 +81,9 @@ export class ForkServer {
     });
   }
 
+  /** False once the process has exited or been sent SIGKILL. */
   get alive(): boolean {
-    return !this.exited;
+    return !this.exited && !this.killed;
   }
 
   private listen(): void {
@@ -159,6 +162,7 @@ export class ForkServer {
 
   /** Kills the server at once (and its container, if any). */
   kill(): void {
+    this.killed = true;
     if (!this.exited) this.child.kill("SIGKILL");
     const stop = this.options.launch.stop;
     if (stop)

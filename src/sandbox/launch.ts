@@ -8,6 +8,9 @@ export interface LaunchCommand {
   env: Record<string, string>;
   /** Run after killing the launcher when killing it does not stop the worker (a container). */
   stop?: { command: string; args: string[] };
+  /** Host uid/gid to start the launcher as (Node must be root to use them). */
+  uid?: number;
+  gid?: number;
 }
 
 /** Where the worker program lives inside the jail or the image. */
@@ -25,6 +28,12 @@ export interface BwrapCommandOptions {
   scratchBytes: number;
   /** Which of /bin, /lib, /lib64, /sbin are symlinks into /usr on this host (merged /usr). */
   usrMerged?: Record<string, string | null>;
+  /**
+   * Host user to run bubblewrap as. When the app runs as root, the jail's uid would map to host
+   * root, which the kernel exempts from RLIMIT_NPROC; running bwrap as nobody keeps the process
+   * limit in force. @defaultValue the app's own user
+   */
+  runAs?: { uid: number; gid: number };
 }
 
 /**
@@ -81,13 +90,18 @@ export function buildBwrapCommand(options: BwrapCommandOptions): LaunchCommand {
     "--ro-bind",
     options.pythonDir,
     WORKER_DIR_INSIDE,
+    // The jail's own root and /dev are tmpfs mounts: make them read-only so only /tmp is writable.
+    "--remount-ro",
+    "/dev",
+    "--remount-ro",
+    "/",
     "--chdir",
     "/tmp",
     "--",
     options.pythonBin,
     ...WORKER_ARGS,
   ];
-  return { command: options.bwrapPath ?? "/usr/bin/bwrap", args, env: {} };
+  return { command: options.bwrapPath ?? "/usr/bin/bwrap", args, env: {}, ...options.runAs };
 }
 
 export interface DockerCommandOptions {
