@@ -1,5 +1,5 @@
 // renderChartPng: Vega-Lite -> Vega -> PNG with node-canvas, no browser, no network.
-import { type Loader, parse, View } from "vega";
+import { type Loader, logger, None, parse, View } from "vega";
 import { compile } from "vega-lite";
 import { ConfigError, UpstreamError } from "../util/errors.js";
 import { assertRenderableSpec, refusingLoader } from "./safety.js";
@@ -27,13 +27,17 @@ export async function renderChartPng(spec: VegaLiteSpec, options: RenderOptions 
   assertRenderableSpec(spec);
   let vegaSpec: ReturnType<typeof compile>["spec"];
   try {
-    vegaSpec = compile(spec).spec;
+    // Vega-Lite's default logger writes warnings to the console; the service logs its own errors.
+    vegaSpec = compile(spec, { logger: logger(None) }).spec;
   } catch (error) {
     throw new UpstreamError("chart_spec_invalid", "The chart spec could not be compiled.", { cause: error });
   }
   const view = new View(parse(vegaSpec), { renderer: "none", loader: refusingLoader() as unknown as Loader });
+  view.logLevel(None);
   try {
-    const canvas = (await view.toCanvas(scale)) as unknown as NodeCanvas | null;
+    const canvas = (await view.toCanvas(scale).catch((error: unknown) => {
+      throw new UpstreamError("chart_render_failed", "The chart could not be drawn.", { cause: error });
+    })) as unknown as NodeCanvas | null;
     if (!canvas || typeof canvas.toBuffer !== "function") {
       throw new ConfigError("chart_canvas_missing", "The canvas package is not available to draw charts.", {
         hint: "Reinstall dependencies so node-canvas is built (npm ci).",

@@ -1,4 +1,5 @@
 // validateChartSpec: rebuilds a model-proposed Vega-Lite spec from allowlisted parts over the table's own rows.
+import { scheme } from "vega";
 import { type ColumnInfo, prepareTable } from "./columns.js";
 import { sampleEvenly } from "./data-shaping.js";
 import { midSentence } from "./humanize.js";
@@ -46,8 +47,9 @@ export function validateChartSpec(spec: unknown, table: ResultTable): VegaLiteSp
     notes.push(`${formatCount(data.length)} of ${formatCount(prepared.records.length)} rows shown, evenly sampled.`);
   }
   const draft: ChartDraft = { mark: { ...mark }, encoding, data, title: titleOf(parsed.data, encoding), notes };
-  const yColumn = findColumn(prepared.columns, parsed.data.encoding.y?.field ?? "\u0000");
-  if (yColumn && yColumn.kind === "nominal" && mark.type === "bar") {
+  const yField = parsed.data.encoding.y?.field;
+  const yColumn = yField === undefined ? undefined : findColumn(prepared.columns, yField);
+  if (yColumn?.kind === "nominal" && mark.type === "bar") {
     draft.height = Math.max(CHART_HEIGHT, Math.min(yColumn.distinct, 80) * BAR_STEP + BAR_CHROME);
   }
   return frameSpec(draft);
@@ -64,10 +66,6 @@ function firstLayer(spec: unknown): unknown {
   return first ? { mark: first.mark, encoding: { ...encoding, ...first.encoding }, title } : spec;
 }
 
-function naturalType(column: ColumnInfo): string {
-  return column.kind;
-}
-
 function rebuildChannel(
   proposal: ModelChannel,
   column: ColumnInfo | undefined,
@@ -77,9 +75,8 @@ function rebuildChannel(
   const channel: Record<string, unknown> = {};
   if (!column) return { aggregate: "count", type: "quantitative", title: proposal.title ?? "Count" };
   const counted = aggregate === "count" || aggregate === "distinct";
-  const wanted = proposal.type ?? naturalType(column);
-  const type =
-    counted || wanted === "nominal" || wanted === "ordinal" || wanted === column.kind ? wanted : naturalType(column);
+  const wanted = proposal.type ?? column.kind;
+  const type = counted || wanted === "nominal" || wanted === "ordinal" || wanted === column.kind ? wanted : column.kind;
   channel.field = column.field;
   channel.type = counted ? "quantitative" : type;
   if (aggregate) channel.aggregate = aggregate;
@@ -91,7 +88,15 @@ function rebuildChannel(
   for (const key of ["sort", "stack", "legend", "axis"] as const) {
     if (proposal[key] !== undefined) channel[key] = proposal[key];
   }
-  if (proposal.scale) channel.scale = { ...(channel.scale as object | undefined), ...proposal.scale };
+  if (proposal.scale) {
+    const { scheme: name, ...rest } = proposal.scale;
+    // An unknown scheme name only fails when Vega runs, so keep it only if Vega knows it.
+    channel.scale = {
+      ...(channel.scale as object | undefined),
+      ...rest,
+      ...(name && scheme(name) ? { scheme: name } : {}),
+    };
+  }
   const prefix = aggregate ? AGGREGATE_TITLES[aggregate] : undefined;
   channel.title =
     proposal.title ??

@@ -9,7 +9,7 @@ export interface Channel {
   timeUnit?: string;
   bin?: unknown;
   aggregate?: string;
-  scale?: { type?: string; zero?: boolean };
+  scale?: { type?: string; zero?: boolean; scheme?: string };
   axis?: { format?: string; labelAngle?: number };
   legend?: { format?: string; title?: string };
 }

@@ -90,4 +90,20 @@ describe("validateChartSpec", () => {
     expect(spec.mark.type).toBe("bar");
     expect(spec.encoding.y).toMatchObject({ aggregate: "count", title: "Count" });
   });
+
+  it("keeps a colour scheme Vega knows and drops one it does not, so rendering cannot fail on it", async () => {
+    const propose = (scheme: string) => ({
+      mark: "rect",
+      encoding: {
+        x: { field: "Origin", type: "nominal" },
+        color: { field: "avg_horsepower", type: "quantitative", scale: { scheme } },
+      },
+    });
+    const known = view(validateChartSpec(propose("viridis"), avgHorsepowerByOrigin()));
+    expect(known.encoding.color?.scale).toMatchObject({ scheme: "viridis" });
+    const unknown = view(validateChartSpec(propose("nosuchscheme"), avgHorsepowerByOrigin()));
+    expect(unknown.encoding.color?.scale).toEqual({});
+    const png = await renderChartPng(unknown as never, { scale: 1 });
+    expect(png.readUInt32BE(16)).toBe(640);
+  });
 });
