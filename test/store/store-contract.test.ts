@@ -4,8 +4,9 @@ import { type Backend, openPglite, openPostgres, probePostgres } from "./backend
 import { coreContract } from "./contract-core.js";
 import { memoryContract } from "./contract-memory.js";
 import { tracesContract } from "./contract-traces.js";
+import { pgliteOnly } from "./pglite-only.js";
 
-function contract(open: () => Promise<Backend>): void {
+function contract(open: () => Promise<Backend>, extra?: (get: () => Backend) => void): void {
   let backend: Backend | undefined;
   const get = () => {
     if (!backend) throw new Error("the backend did not open");
@@ -20,9 +21,10 @@ function contract(open: () => Promise<Backend>): void {
   describe("migrations, sessions, datasets, transactions", () => coreContract(get));
   describe("conversations, insights, schedules, key stats", () => memoryContract(get));
   describe("traces and statistics", () => tracesContract(get));
+  if (extra) describe("specific to this backend", () => extra(get));
 }
 
-describe("store contract on PGlite", () => contract(openPglite));
+describe("store contract on PGlite", () => contract(openPglite, pgliteOnly));
 
 const required = process.env.INSIGHTX_REQUIRE_SERVERS === "1";
 const probe = await probePostgres();

@@ -1,12 +1,16 @@
 // The `Db` seam over embedded PGlite in a data directory, for running without a PostgreSQL server.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { UpstreamError } from "../../util/errors.js";
 import { type Db, normalizeParams, OID, parseNumber, queryFailed, withSavepoint } from "./db.js";
 
 interface Shared {
   instance: Promise<PGlite>;
   users: number;
+  /** Set while a transaction callback runs: a query on the outer handle then would wait forever. */
+  inTransaction: AsyncLocalStorage<true>;
 }
 
 /**
@@ -54,7 +58,7 @@ export async function openPgliteDb(dir: string): Promise<Db> {
   let shared = open.get(key);
   if (!shared) {
     const instance = mkdir(key, { recursive: true }).then(() => PGlite.create(key, { parsers }));
-    shared = { instance, users: 0 };
+    shared = { instance, users: 0, inTransaction: new AsyncLocalStorage() };
     open.set(key, shared);
     instance.catch(() => open.delete(key));
   }
@@ -68,18 +72,33 @@ export async function openPgliteDb(dir: string): Promise<Db> {
     throw queryFailed("pglite", `open ${key}`, error);
   }
   let closed = false;
+  const outside = () => {
+    if (entry.inTransaction.getStore()) {
+      throw new UpstreamError(
+        "store_outer_query_in_transaction",
+        "A query used the store's outer handle inside a PGlite transaction, which would wait forever: use the transaction's `tx`.",
+      );
+    }
+  };
 
   return {
     kind: "pglite",
-    query: <T>(sql: string, params?: unknown[]) => run<T>(pg, sql, params),
+    query: async <T>(sql: string, params?: unknown[]) => {
+      outside();
+      return run<T>(pg, sql, params);
+    },
     exec: async (sql) => {
+      outside();
       try {
         await pg.exec(sql);
       } catch (error) {
         throw queryFailed("pglite", sql, error);
       }
     },
-    transaction: (fn) => pg.transaction((tx) => fn(txDb(tx))),
+    transaction: async (fn) => {
+      outside();
+      return pg.transaction((tx) => entry.inTransaction.run(true, () => fn(txDb(tx))));
+    },
     async close() {
       if (closed) return;
       closed = true;
