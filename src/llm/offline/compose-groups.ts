@@ -1,0 +1,91 @@
+// Sentences for multi-row results: rankings, time series, cyclic profiles, rates, ranked rows, histograms,
+// anomalies and forecasts. Every figure is a cell of the table being described.
+import type { ResultTable } from "./compose.js";
+import { formatCell, formatLabel, formatNumber, formatPercent, toNumber } from "./format.js";
+import { humanize } from "./text.js";
+import { conditionWords, measureWords } from "./title.js";
+import type { ExecutablePlan } from "./types.js";
+
+const CYCLIC = new Set(["hour", "weekday", "month_of_year"]);
+
+function accessors(plan: ExecutablePlan, table: ResultTable) {
+  const x = plan.chart?.x && table.columns.includes(plan.chart.x) ? plan.chart.x : table.columns[0]!;
+  const y = plan.chart?.y && table.columns.includes(plan.chart.y) ? plan.chart.y : table.columns.at(-1)!;
+  const xi = table.columns.indexOf(x);
+  const yi = table.columns.indexOf(y);
+  const value = (row: unknown[]) => {
+    const n = toNumber(row[yi]);
+    if (n === null) return formatCell(row[yi]);
+    return y.startsWith("pct_") ? formatPercent(n) : formatNumber(n);
+  };
+  const label = (row: unknown[]) => formatLabel(row[xi]);
+  const numeric = table.rows.filter((row) => toNumber(row[yi]) !== null);
+  const extreme = (sign: 1 | -1) =>
+    numeric.reduce<unknown[] | null>(
+      (best, row) => (best === null || sign * (toNumber(row[yi])! - toNumber(best[yi])!) > 0 ? row : best),
+      null,
+    );
+  return { x, y, value, label, extreme };
+}
+
+const rest = (items: string[]) =>
+  items.length === 0 ? "" : items.length === 1 ? `, followed by ${items[0]}` : `, followed by ${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+
+export function describeGroups(plan: ExecutablePlan, table: ResultTable): string {
+  const { intent } = plan;
+  const { x, value, label, extreme } = accessors(plan, table);
+  const rows = table.rows;
+  const what = intent.target ? `share of ${intent.entity} with ${conditionWords(intent.target)}` : measureWords(intent);
+  if (intent.kind === "forecast") {
+    const first = rows[0]!;
+    const last = rows.at(-1)!;
+    const at = (row: unknown[], name: string) => formatCell(row[table.columns.indexOf(name)]);
+    const range = table.columns.includes("lower") ? `, with a likely range of ${at(last, "lower")} to ${at(last, "upper")} at the end` : "";
+    return `The forecast of ${what} goes from ${value(first)} on ${label(first)} to ${value(last)} on ${label(last)}${range}.`;
+  }
+  if (intent.kind === "anomalies") {
+    const [a, b, c] = rows;
+    const expected = table.columns.indexOf("expected");
+    const usual = expected >= 0 && a![expected] !== null ? ` against a usual level of about ${formatCell(a![expected])}` : "";
+    const others = [b, c].filter((r): r is unknown[] => r !== undefined).map((r) => `${label(r)} (${value(r)})`);
+    const also = others.length > 0 ? ` ${others.join(" and ")} also stand${others.length === 1 ? "s" : ""} out.` : "";
+    return `The most unusual ${humanize(intent.measure ?? "value")} is ${value(a!)} on ${label(a!)}${usual}.${also}`;
+  }
+  const grain = intent.groupBy?.grain;
+  const high = extreme(1);
+  const low = extreme(-1);
+  if (grain && CYCLIC.has(grain) && high && low) {
+    const unit = grain === "hour" ? "hour " : "";
+    return `The ${what} is highest at ${unit}${label(high)} (${value(high)}) and lowest at ${unit}${label(low)} (${value(low)}).`;
+  }
+  const temporal = plan.chart?.type === "line" && intent.kind !== "top";
+  if (temporal && high && low) {
+    const first = rows[0]!;
+    const last = rows.at(-1)!;
+    const peak = rows.length > 2 ? ` It peaked at ${value(high)} in ${label(high)} and was lowest at ${value(low)} in ${label(low)}.` : "";
+    return `The ${what} went from ${value(first)} in ${label(first)} to ${value(last)} in ${label(last)}.${peak}`;
+  }
+  const word = intent.direction === "asc" ? "lowest" : "highest";
+  const pct = table.columns.find((c) => c.startsWith("pct_") && c !== x && c !== plan.chart?.y);
+  const share = (row: unknown[]) => (pct ? `, ${formatPercent(toNumber(row[table.columns.indexOf(pct)]) ?? 0)} of all` : "");
+  const [head, ...tail] = rows;
+  const followers = tail.slice(0, 2).map((row) => `${label(row)} (${value(row)}${share(row)})`);
+  return `${label(head!)} has the ${word} ${what} (${value(head!)}${share(head!)})${rest(followers)}.`;
+}
+
+export function describeRows(plan: ExecutablePlan, table: ResultTable): string {
+  const { intent } = plan;
+  const { value, label } = accessors(plan, table);
+  const rows = table.rows;
+  if (intent.kind === "distribution") {
+    const count = table.columns.length - 1;
+    const biggest = rows.reduce((best, row) => ((toNumber(row[count]) ?? 0) > (toNumber(best[count]) ?? 0) ? row : best));
+    const first = rows[0]!;
+    const last = rows.at(-1)!;
+    return `The most common range of ${humanize(intent.measure ?? "values")} is ${formatCell(biggest[0])} to ${formatCell(biggest[1])} (${formatCell(biggest[count])} ${intent.entity}); values run from ${formatCell(first[0])} to ${formatCell(last[1])}.`;
+  }
+  const word = intent.direction === "asc" ? "lowest" : "highest";
+  const [head, ...tail] = rows;
+  const followers = tail.slice(0, 2).map((row) => `${label(row)} (${value(row)})`);
+  return `${label(head!)} has the ${word} ${humanize(intent.measure ?? "value")} (${value(head!)})${rest(followers)}.`;
+}

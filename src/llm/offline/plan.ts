@@ -1,0 +1,83 @@
+// planOffline: picks the table that explains the question best, parses an Intent, and writes SQL, Python and a chart.
+import type { DataDna } from "../../data/index.js";
+import { buildSql } from "./build-sql.js";
+import { clarifyPlan } from "./clarify.js";
+import { followUpsFor } from "./follow-ups.js";
+import { parseQuestion } from "./parse.js";
+import { anomaliesPython, forecastPython } from "./python-code.js";
+import { titleOf } from "./title.js";
+import type { ExecutablePlan, Intent, OfflinePlan, PlannerContext } from "./types.js";
+
+export function planOffline(question: string, context: PlannerContext): OfflinePlan {
+  if (context.tables.length === 0) return clarifyPlan(undefined, "no table");
+  const lastTable = [...(context.history ?? [])].reverse().find((h) => h.table)?.table ?? null;
+  const ranked = context.tables
+    .map((dna, index) => ({ dna, index, parsed: parseQuestion(question, dna) }))
+    .sort(
+      (a, b) =>
+        Number(b.parsed.intent !== null) - Number(a.parsed.intent !== null) ||
+        b.parsed.score - a.parsed.score ||
+        Number(b.dna.table === lastTable) - Number(a.dna.table === lastTable) ||
+        a.index - b.index,
+    );
+  const best = ranked[0]!;
+  if (!best.parsed.intent) return clarifyPlan(best.dna, best.parsed.reason);
+  return executablePlan(best.dna, best.parsed.intent);
+}
+
+function executablePlan(dna: DataDna, intent: Intent): ExecutablePlan {
+  const built = buildSql(dna, intent);
+  const python = pythonFor(intent, built.x, built.y);
+  const temporalX = intent.groupBy !== null && (intent.kind === "trend" || intent.grain !== undefined || isTimeGroup(dna, intent));
+  let chart: ExecutablePlan["chart"] = null;
+  if (intent.kind === "forecast" && built.x) chart = { type: "line", x: built.x, y: "forecast" };
+  else if (intent.kind === "distribution" && !intent.groupBy) chart = { type: "histogram", x: "bin_start", y: built.y ?? "" };
+  else if (built.x && built.y) chart = { type: temporalX ? "line" : "bar", x: built.x, y: built.y };
+  return {
+    classification: python ? "SQL_THEN_PY" : "SQL_ONLY",
+    reasoning: reasoningOf(intent),
+    columnsNeeded: columnsOf(intent),
+    table: dna.table,
+    sql: built.sql,
+    python,
+    intent,
+    chart,
+    title: titleOf(intent),
+    followUps: followUpsFor(dna, intent),
+  };
+}
+
+function isTimeGroup(dna: DataDna, intent: Intent): boolean {
+  const key = intent.groupBy;
+  if (!key) return false;
+  if (key.grain === "weekday" || key.grain === "month_of_year" || key.grain === "hour") return false;
+  return key.grain !== undefined || dna.columns.find((c) => c.name === key.column)?.role === "time";
+}
+
+function pythonFor(intent: Intent, x: string | null, y: string | null): string | null {
+  if (intent.kind === "forecast" && x && y) return forecastPython(x, y, intent.grain ?? "day", intent.horizon ?? 7);
+  if (intent.kind === "anomalies" && y) return anomaliesPython(y, intent.groupBy !== null);
+  return null;
+}
+
+function columnsOf(intent: Intent): string[] {
+  const names = [
+    ...(intent.pair ?? []),
+    ...(intent.measure ? [intent.measure] : []),
+    ...(intent.groupBy ? [intent.groupBy.column] : []),
+    ...(intent.target ? [intent.target.column] : []),
+    ...intent.filters.map((f) => f.column),
+  ];
+  return [...new Set(names)];
+}
+
+function reasoningOf(intent: Intent): string {
+  const parts = [`Offline planner read a ${intent.kind} question`];
+  if (intent.measure) parts.push(`over ${intent.measure} (${intent.agg})`);
+  if (intent.pair) parts.push(`between ${intent.pair[0]} and ${intent.pair[1]}`);
+  if (intent.groupBy) parts.push(`grouped by ${intent.groupBy.column}${intent.groupBy.grain ? ` (${intent.groupBy.grain})` : ""}`);
+  if (intent.target) parts.push("counting the rows that match the asked value");
+  if (intent.filters.length > 0) parts.push(`with ${intent.filters.length} filter(s)`);
+  if (intent.kind === "forecast" || intent.kind === "anomalies") parts.push("then Python over the SQL result");
+  return `${parts.join(" ")}.`;
+}
