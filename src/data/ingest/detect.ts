@@ -133,5 +133,5 @@ export function formatSize(bytes: number): string {
 }
 
 function supportedHint(): string {
-  return "InsightX reads CSV, TSV, JSON/NDJSON, Parquet and Excel (.xlsx) files.";
+  return "Export the data as CSV, TSV, JSON/NDJSON, Parquet or Excel (.xlsx) and upload again.";
 }

@@ -1,13 +1,13 @@
 // Turns a detected upload into DuckDB relations (read_csv / read_json / read_parquet), one per table.
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream } from "node:fs";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { UserInputError } from "../../util/errors.js";
 import { findRaggedLine, guessDelimiter } from "./csv-diagnose.js";
-import type { DetectedFile } from "./detect.js";
+import { type DetectedFile, formatSize } from "./detect.js";
+import { isUtf8File, transcodeLatin1, transcodeUtf16 } from "./encoding.js";
 import { quoteLiteral } from "./table-names.js";
-import { workbookToCsv } from "./xlsx.js";
+import { TooMuchTextError, workbookToCsv } from "./xlsx.js";
 import { checkZip } from "./zip-check.js";
 
 export interface Source {
@@ -54,7 +54,21 @@ export async function openSources(
         maxRatio: 200,
         maxEntries: 10_000,
       });
-      const sheets = await workbookToCsv(file.path, options.scratchDir, options.maxRows);
+      const sheets = await workbookToCsv(
+        file.path,
+        options.scratchDir,
+        options.maxRows,
+        options.maxUncompressedBytes,
+      ).catch((error) => {
+        const why =
+          error instanceof TooMuchTextError
+            ? `inflates past ${formatSize(options.maxUncompressedBytes)} of text, over the limit`
+            : `is not a readable Excel workbook (${firstErrorLine(error)})`;
+        throw new UserInputError("bad_workbook", `${file.name} ${why}.`, {
+          cause: error,
+          hint: "Open it in Excel, save a clean copy as .xlsx (or export CSV) and upload again.",
+        });
+      });
       if (sheets.length === 0) {
         throw new UserInputError("empty_file", `${file.name} has no sheets with data.`, {
           hint: "Put a header row and data rows on a sheet and upload again.",
@@ -80,33 +94,12 @@ async function csvSource(
   options: SourceOptions,
 ): Promise<Source> {
   const notes: string[] = [];
-  let csvPath = file.path;
-  let encoding = "utf-8";
-  if (detected.encoding === "utf-16le" || detected.encoding === "utf-16be") {
-    csvPath = path.join(options.scratchDir, "utf8.csv");
-    await transcode(file.path, csvPath, detected.encoding);
-    notes.push(`converted from ${detected.encoding.toUpperCase()} to UTF-8`);
-  } else if (detected.encoding === "latin-1") {
-    encoding = "latin-1";
-    notes.push("read as Latin-1 (the file is not UTF-8)");
-  }
+  const csvPath = await utf8Text(file.path, detected, options.scratchDir, notes);
   const delimiter = detected.format === "tsv" ? "\t" : undefined;
-  const relationFor = (enc: string, delim?: string) =>
-    `read_csv(${quoteLiteral(csvPath)}, encoding = ${quoteLiteral(enc)}${delim ? `, delim = ${quoteLiteral(delim)}` : ""}, max_line_size = 16777216)`;
-  let relation = relationFor(encoding, delimiter);
-  let columns: Source["columns"];
-  try {
-    columns = await describe(connection, relation);
-  } catch (error) {
-    if (encoding === "utf-8" && /unicode|utf-?8|encoding/i.test(String(error))) {
-      encoding = "latin-1";
-      notes.push("read as Latin-1 (the file is not UTF-8)");
-      relation = relationFor(encoding, delimiter);
-      columns = await describe(connection, relation).catch((again) => csvFailure(file, csvPath, delimiter, again));
-    } else {
-      return csvFailure(file, csvPath, delimiter, error);
-    }
-  }
+  const relationFor = (delim?: string) =>
+    `read_csv(${quoteLiteral(csvPath)}${delim ? `, delim = ${quoteLiteral(delim)}` : ""}, max_line_size = 16777216)`;
+  let relation = relationFor(delimiter);
+  let columns = await describe(connection, relation).catch((error) => csvFailure(file, csvPath, delimiter, error));
   // The sniffer falls back to one column when rows disagree: check that against the header line.
   if (columns.length === 1) {
     const header = await firstLine(csvPath);
@@ -114,13 +107,37 @@ async function csvSource(
     if (header.includes(guessed)) {
       const ragged = await findRaggedLine(csvPath, guessed);
       if (ragged) return raggedFailure(file.name, ragged);
-      relation = relationFor(encoding, guessed);
+      relation = relationFor(guessed);
       columns = await describe(connection, relation).catch((error) => csvFailure(file, csvPath, guessed, error));
     }
   }
   const deduplicated = duplicateRenames(columns, await firstLine(csvPath));
   if (deduplicated.length > 0) notes.push(`duplicate column names were made unique: ${deduplicated.join(", ")}`);
   return checkColumns(file.name, { relation, columns, notes }, options);
+}
+
+/** The path of a UTF-8 copy of the text (the file itself when it already is UTF-8), noting any conversion. */
+async function utf8Text(
+  filePath: string,
+  detected: DetectedFile,
+  scratchDir: string,
+  notes: string[],
+): Promise<string> {
+  const target = path.join(scratchDir, "utf8.csv");
+  if (detected.encoding === "utf-16le" || detected.encoding === "utf-16be") {
+    await transcodeUtf16(filePath, target, detected.encoding);
+    notes.push(`converted from ${detected.encoding.toUpperCase()} to UTF-8`);
+    return target;
+  }
+  if (detected.encoding === "latin-1") {
+    await transcodeLatin1(filePath, target, true);
+    notes.push("converted from Latin-1 (Windows-1252) to UTF-8: the file is not UTF-8");
+    return target;
+  }
+  if (await isUtf8File(filePath)) return filePath;
+  const converted = await transcodeLatin1(filePath, target, false);
+  notes.push(`${converted} byte(s) that were not valid UTF-8 were read as Latin-1 (Windows-1252)`);
+  return target;
 }
 
 /** DuckDB names a repeated header `a`, `a_1`, …: report those renames. */
@@ -208,18 +225,6 @@ async function firstLine(filePath: string): Promise<string> {
   } finally {
     stream.destroy();
   }
-}
-
-async function transcode(from: string, to: string, encoding: "utf-16le" | "utf-16be"): Promise<void> {
-  const decoder = new TextDecoder(encoding);
-  await pipeline(
-    createReadStream(from),
-    async function* (source: AsyncIterable<Buffer>) {
-      for await (const chunk of source) yield decoder.decode(chunk, { stream: true });
-      yield decoder.decode();
-    },
-    createWriteStream(to, { encoding: "utf8" }),
-  );
 }
 
 export function firstErrorLine(error: unknown): string {

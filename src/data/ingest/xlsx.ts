@@ -11,8 +11,16 @@ export interface SheetCsv {
   rows: number;
 }
 
-/** Writes one CSV per non-empty sheet into `scratchDir`; stops a sheet past `maxRows`. */
-export async function workbookToCsv(filePath: string, scratchDir: string, maxRows: number): Promise<SheetCsv[]> {
+/**
+ * Writes one CSV per non-empty sheet into `scratchDir`; stops a sheet past `maxRows`, and throws
+ * TooMuchTextError once the CSV text passes `maxBytes` (a workbook whose zip directory lied).
+ */
+export async function workbookToCsv(
+  filePath: string,
+  scratchDir: string,
+  maxRows: number,
+  maxBytes: number,
+): Promise<SheetCsv[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
     sharedStrings: "cache",
     styles: "cache",
@@ -22,6 +30,7 @@ export async function workbookToCsv(filePath: string, scratchDir: string, maxRow
   });
   const sheets: SheetCsv[] = [];
   let index = 0;
+  let written = 0;
   for await (const worksheet of reader) {
     index++;
     const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name?: string; id?: number };
@@ -36,7 +45,13 @@ export async function workbookToCsv(filePath: string, scratchDir: string, maxRow
       if (values.every((value) => value === null || value === undefined || value === "")) continue;
       const cells: string[] = [];
       for (let i = 0; i < Math.max(width, values.length); i++) cells.push(csvCell(values[i]));
-      if (!out.write(`${cells.join(",")}\n`)) await once(out, "drain");
+      const line = `${cells.join(",")}\n`;
+      written += line.length;
+      if (written > maxBytes) {
+        out.destroy();
+        throw new TooMuchTextError(written);
+      }
+      if (!out.write(line)) await once(out, "drain");
       rows++;
       if (rows > maxRows + 1) break;
     }
@@ -45,6 +60,12 @@ export async function workbookToCsv(filePath: string, scratchDir: string, maxRow
     if (rows > 0) sheets.push({ sheet: name, csvPath, rows: rows - 1 });
   }
   return sheets;
+}
+
+export class TooMuchTextError extends Error {
+  constructor(readonly bytes: number) {
+    super(`the workbook holds more than ${bytes} characters of cell text`);
+  }
 }
 
 function csvCell(value: unknown): string {

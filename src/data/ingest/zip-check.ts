@@ -37,6 +37,10 @@ export async function checkZip(filePath: string, fileName: string, limits: ZipLi
       const extraLength = dir.readUInt16LE(offset + 30);
       const commentLength = dir.readUInt16LE(offset + 32);
       total += uncompressed;
+      // Deflate never grows data by more than a few bytes per 16 KB block: a bigger part lies about its size.
+      if (compressed > uncompressed + Math.ceil(uncompressed / 16_384) * 5 + 64) {
+        bad(fileName, "is corrupt (a part claims to be smaller than its compressed data).");
+      }
       if (uncompressed > 1_000_000 && uncompressed > compressed * limits.maxRatio) {
         bad(
           fileName,
