@@ -25,7 +25,7 @@ export function histogramChart(input: BuildInput, measure: ColumnInfo): ChartDra
   const step = bins.length > 0 ? bins[0]!.end - bins[0]!.start : 1;
   const edges = bins.flatMap((bin) => [bin.start, bin.end]);
   return {
-    mark: { type: "bar", cornerRadiusEnd: 0, binSpacing: 1 },
+    mark: { type: "bar", binSpacing: 1 },
     encoding: {
       x: {
         field: start,
