@@ -6,10 +6,12 @@ import type { Frame, FrameColumn } from "./types.js";
 export interface ColumnDescriptor {
   name: string;
   type: FrameColumn["type"];
-  enc: "f64" | "i64" | "bool" | "str" | "stroff" | "ts";
+  enc: "f64" | "i64" | "bool" | "str" | "stroff" | "dict" | "ts";
   offset: number;
   length: number;
   valid?: [number, number];
+  /** For `dict`: where the distinct values sit. */
+  dict?: [number, number];
 }
 
 export interface FrameDescriptor {
@@ -59,6 +61,18 @@ function epochMicros(value: unknown): number {
   return Number.NaN;
 }
 
+/** Numbers and nulls as float64 (null = NaN); undefined when any other value appears. */
+function toFloat64(values: ArrayLike<unknown>, rows: number): Float64Array | undefined {
+  const out = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const v = values[i];
+    if (typeof v === "number") out[i] = v;
+    else if (v === null || v === undefined) out[i] = Number.NaN;
+    else return undefined;
+  }
+  return out;
+}
+
 function encodeColumn(blob: BlobBuilder, frame: string, column: FrameColumn, rows: number): ColumnDescriptor {
   const { name, type, values } = column;
   const base = { name, type };
@@ -72,8 +86,9 @@ function encodeColumn(blob: BlobBuilder, frame: string, column: FrameColumn, row
 
   if (type === "number" || type === "integer") {
     if (values instanceof Float64Array) return { ...base, enc: "f64", ...at(blob.add(asBytes(values))) };
-    const hasBigint = type === "integer" && Array.prototype.some.call(values, (v) => typeof v === "bigint");
-    if (hasBigint) {
+    const asFloat = toFloat64(values, rows);
+    if (asFloat) return { ...base, enc: "f64", ...at(blob.add(asBytes(asFloat))) };
+    if (type === "integer") {
       const out = new BigInt64Array(rows);
       for (let i = 0; i < rows; i++) {
         const v = values[i];
@@ -88,8 +103,7 @@ function encodeColumn(blob: BlobBuilder, frame: string, column: FrameColumn, row
     for (let i = 0; i < rows; i++) {
       const v = values[i];
       if (v === null || v === undefined) out[i] = Number.NaN;
-      else if (typeof v === "number") out[i] = v;
-      else if (typeof v === "bigint") out[i] = Number(v);
+      else if (typeof v === "number" || typeof v === "bigint") out[i] = Number(v);
       else throw invalid(frame, name, `row ${i} is not a number`);
     }
     return { ...base, enc: "f64", ...at(blob.add(asBytes(out))) };
@@ -125,6 +139,8 @@ function encodeColumn(blob: BlobBuilder, frame: string, column: FrameColumn, row
   return encodeStrings(blob, column, rows, markNull, withMask);
 }
 
+const textOf = (v: unknown): string => (typeof v === "string" ? v : v instanceof Date ? v.toISOString() : String(v));
+
 function encodeStrings(
   blob: BlobBuilder,
   column: FrameColumn,
@@ -132,25 +148,55 @@ function encodeStrings(
   markNull: (i: number) => void,
   withMask: (d: ColumnDescriptor) => ColumnDescriptor,
 ): ColumnDescriptor {
-  const parts = new Array<string>(rows);
-  let hasNul = false;
-  for (let i = 0; i < rows; i++) {
-    const v = column.values[i];
+  const base = { name: column.name, type: column.type };
+  const { values } = column;
+  // Repetitive text (categories, cities) goes as int32 codes plus the distinct values: the worker
+  // then decodes each distinct string once instead of once per row.
+  const codes = new Int32Array(rows);
+  const distinct = new Map<string, number>();
+  const maxDistinct = Math.max(16, rows >>> 2);
+  let i = 0;
+  for (; i < rows && distinct.size <= maxDistinct; i++) {
+    const v = values[i];
     if (v === null || v === undefined) {
-      markNull(i);
-      parts[i] = "";
+      codes[i] = -1;
       continue;
     }
-    const text = typeof v === "string" ? v : v instanceof Date ? v.toISOString() : String(v);
-    if (text.includes("\0")) hasNul = true;
-    parts[i] = text;
+    const text = textOf(v);
+    let code = distinct.get(text);
+    if (code === undefined) {
+      code = distinct.size;
+      distinct.set(text, code);
+    }
+    codes[i] = code;
   }
-  const base = { name: column.name, type: column.type };
+  const keys = [...distinct.keys()];
+  if (i === rows && distinct.size <= maxDistinct && !keys.some((k) => k.includes("\0"))) {
+    return {
+      ...base,
+      enc: "dict",
+      ...at(blob.add(asBytes(codes))),
+      dict: blob.add(Buffer.from(keys.join("\0"), "utf8")),
+    };
+  }
+  const parts = new Array<string>(rows);
+  let hasNul = false;
+  for (let r = 0; r < rows; r++) {
+    const v = values[r];
+    if (v === null || v === undefined) {
+      markNull(r);
+      parts[r] = "";
+      continue;
+    }
+    const text = textOf(v);
+    if (text.includes("\0")) hasNul = true;
+    parts[r] = text;
+  }
   if (!hasNul) return withMask({ ...base, enc: "str", ...at(blob.add(Buffer.from(parts.join("\0"), "utf8"))) });
   // Slow path for text that itself contains NUL: explicit offsets.
   const encoded = parts.map((part) => Buffer.from(part, "utf8"));
   const offsets = new Int32Array(rows + 1);
-  for (let i = 0; i < rows; i++) offsets[i + 1] = offsets[i]! + encoded[i]!.byteLength;
+  for (let r = 0; r < rows; r++) offsets[r + 1] = offsets[r]! + encoded[r]!.byteLength;
   const bytes = Buffer.concat([asBytes(offsets), ...encoded]);
   return withMask({ ...base, enc: "stroff", ...at(blob.add(bytes)) });
 }

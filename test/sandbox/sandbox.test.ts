@@ -108,6 +108,23 @@ describe.each<SandboxMode>(["bwrap", "unsafe-process"])("Sandbox (%s)", (mode) =
     });
   });
 
+  it("hands over repetitive and unique text alike, nulls included", async () => {
+    const repeated = Array.from({ length: 400 }, (_, i) => (i % 7 === 0 ? null : `city-${i % 3}`));
+    const unique = Array.from({ length: 400 }, (_, i) => (i % 7 === 0 ? null : `id-${i}`));
+    const { result } = await sandbox.run({
+      code: "[df['r'].isna().sum(), df['r'].nunique(), df['r'][1], df['u'].isna().sum(), df['u'].nunique(), df['u'][398]]",
+      frames: {
+        df: {
+          columns: [
+            { name: "r", type: "string", values: repeated },
+            { name: "u", type: "string", values: unique },
+          ],
+        },
+      },
+    });
+    expect(result).toEqual([58, 3, "city-1", 58, 342, "id-398"]);
+  });
+
   it("exposes every named frame as a variable of that name", async () => {
     const { result } = await sandbox.run({
       code: "len(df) + len(other)",

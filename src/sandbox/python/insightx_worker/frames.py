@@ -4,6 +4,7 @@ Encodings (all little-endian, offsets relative to the blob):
   f64    float64 values, null as NaN          i64   int64 values
   bool   uint8 0/1                            ts    int64 microseconds since the epoch, null as INT64_MIN
   str    UTF-8 values joined by NUL           stroff int32 offsets (rows + 1) then UTF-8 bytes
+  dict   int32 codes per row, then the distinct values (UTF-8 joined by NUL) at `dict`: [offset, length]
 A column may carry `valid`: [offset, length] of a uint8 mask, 1 where the value is present.
 """
 import numpy as np
@@ -28,6 +29,13 @@ def _valid_mask(blob, column, rows):
 
 def _strings(blob, column, rows, mask):
     start, length = column["offset"], column["length"]
+    if column["enc"] == "dict":
+        codes = _view(blob, start, length, "<i4")
+        dict_start, dict_length = column["dict"]
+        text = bytes(memoryview(blob)[dict_start : dict_start + dict_length]).decode("utf-8")
+        distinct = np.array(text.split("\x00") + [None], dtype=object)
+        # Code -1 (a null) picks the trailing None.
+        return distinct.take(codes)
     if column["enc"] == "str":
         text = bytes(memoryview(blob)[start : start + length]).decode("utf-8")
         values = text.split("\x00") if rows > 0 else []
@@ -48,16 +56,17 @@ def _strings(blob, column, rows, mask):
 def _column(blob, column, rows):
     enc, start, length = column["enc"], column["offset"], column["length"]
     mask = _valid_mask(blob, column, rows)
-    if enc in ("str", "stroff"):
+    if enc in ("str", "stroff", "dict"):
         return _strings(blob, column, rows, mask)
     if enc == "f64":
         values = _view(blob, start, length, "<f8")
         if column["type"] == "integer" and mask is None and not np.isnan(values).any():
             return values.astype(np.int64)
-        return values.copy() if mask is None else np.where(mask, values, np.nan)
+        # The blob is a private bytearray, so these views are writable and need no copy.
+        return values if mask is None else np.where(mask, values, np.nan)
     if enc == "i64":
         values = _view(blob, start, length, "<i8")
-        return values.copy() if mask is None else np.where(mask, values.astype(np.float64), np.nan)
+        return values if mask is None else np.where(mask, values.astype(np.float64), np.nan)
     if enc == "bool":
         values = _view(blob, start, length, np.uint8).astype(bool)
         if mask is None:
@@ -87,7 +96,7 @@ def decode_frames(header, blob):
                 raise ValueError(f"column {column['name']!r}: {len(values)} values for {rows} rows")
             data[position] = values
         # Positional keys first, names after: SQL results may repeat a column name.
-        df = pd.DataFrame(data, index=pd.RangeIndex(rows))
+        df = pd.DataFrame(data, index=pd.RangeIndex(rows), copy=False)
         df.columns = [c["name"] for c in frame["columns"]]
         frames[frame["name"]] = df
     return frames
