@@ -1,7 +1,17 @@
 // The local queue: same contract as BullMQ (dedupe by id, per-channel order, retries with backoff), in memory.
 import { errorMessage } from "../util/errors.js";
 import type { Logger } from "../util/logger.js";
-import { type EnqueueResult, type JobData, type JobHandler, type JobQueue, jobGroup, PermanentJobError, type QueueCounts } from "./types.js";
+import { nextRun } from "./cadence.js";
+import {
+  type EnqueueResult,
+  type JobData,
+  type JobHandler,
+  type JobQueue,
+  jobGroup,
+  PermanentJobError,
+  type QueueCounts,
+  type ScheduleSpec,
+} from "./types.js";
 
 interface Entry {
   id: string;
@@ -26,6 +36,7 @@ export class InProcessQueue implements JobQueue {
   private readonly busyGroups = new Set<string>();
   private readonly running = new Set<Promise<void>>();
   private readonly stats = { completed: 0, failed: 0, delayed: 0 };
+  private readonly schedules = new Map<string, NodeJS.Timeout>();
   private handler: JobHandler | null = null;
   private concurrency = 1;
   private closed = false;
@@ -50,8 +61,30 @@ export class InProcessQueue implements JobQueue {
     return { waiting: this.waiting.length, active: this.running.size, ...this.stats };
   }
 
+  async upsertSchedule(id: string, when: ScheduleSpec, data: JobData): Promise<void> {
+    await this.removeSchedule(id);
+    const arm = () => {
+      const at = nextRun(when, new Date());
+      // Timers cap at about 24.8 days; a daily or weekly run is always sooner.
+      const timer = setTimeout(() => {
+        void this.add(data, { jobId: `${id}:${at.getTime()}` });
+        arm();
+      }, at.getTime() - Date.now());
+      timer.unref();
+      this.schedules.set(id, timer);
+    };
+    arm();
+  }
+
+  async removeSchedule(id: string): Promise<void> {
+    clearTimeout(this.schedules.get(id));
+    this.schedules.delete(id);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
+    for (const timer of this.schedules.values()) clearTimeout(timer);
+    this.schedules.clear();
     await Promise.allSettled([...this.running]);
   }
 
@@ -69,8 +102,9 @@ export class InProcessQueue implements JobQueue {
       const [entry] = this.waiting.splice(index, 1) as [Entry];
       const group = jobGroup(entry.data);
       this.busyGroups.add(group);
-      const run = this.run(entry).finally(() => {
-        this.busyGroups.delete(group);
+      const run = this.run(entry).then((retrying) => {
+        // A job waiting to retry keeps its channel: later questions still wait for it.
+        if (!retrying) this.busyGroups.delete(group);
         this.running.delete(run);
         this.pump();
       });
@@ -78,7 +112,8 @@ export class InProcessQueue implements JobQueue {
     }
   }
 
-  private async run(entry: Entry): Promise<void> {
+  /** Runs one try; true when a retry is scheduled (the channel stays held until it runs). */
+  private async run(entry: Entry): Promise<boolean> {
     const attempts = this.options.attempts ?? 3;
     try {
       await this.handler!({
@@ -90,22 +125,27 @@ export class InProcessQueue implements JobQueue {
         },
       });
       this.stats.completed++;
+      return false;
     } catch (error) {
       const permanent = error instanceof PermanentJobError;
       if (permanent || entry.attempt >= attempts || this.closed) {
         this.stats.failed++;
         this.options.logger.error({ job: entry.id, attempt: entry.attempt, err: errorMessage(error) }, "job failed");
-        return;
+        return false;
       }
       const delay = (this.options.backoffMs ?? 1000) * 2 ** (entry.attempt - 1);
-      this.options.logger.warn({ job: entry.id, attempt: entry.attempt, delay, err: errorMessage(error) }, "job will retry");
+      this.options.logger.warn(
+        { job: entry.id, attempt: entry.attempt, delay, err: errorMessage(error) },
+        "job will retry",
+      );
       this.stats.delayed++;
       setTimeout(() => {
         this.stats.delayed--;
-        // A retry goes back to the front of its channel's line: later questions still wait for it.
+        this.busyGroups.delete(jobGroup(entry.data));
         this.waiting.unshift({ ...entry, attempt: entry.attempt + 1 });
         this.pump();
       }, delay).unref();
+      return true;
     }
   }
 }

@@ -1,5 +1,9 @@
-// Jobs: the question/ingest/digest queue (BullMQ on Redis, or in-process) and its workers.
+// Jobs: the question/ingest/digest queue (BullMQ on Redis, or in-process), digest schedules and the digest itself.
+export { BullmqQueue, type BullmqQueueOptions } from "./bullmq-queue.js";
+export { type Cadence, cadenceSpec, isTimeZone, nextRun, parseCadence } from "./cadence.js";
+export { type CreateQueueOptions, createQueue } from "./create-queue.js";
 export { InProcessQueue, type InProcessQueueOptions } from "./in-process-queue.js";
+export { openRedis, type RedisClient, redisOptions } from "./redis-client.js";
 export {
   type DigestJob,
   type EnqueueResult,
@@ -11,6 +15,7 @@ export {
   type JobQueue,
   jobGroup,
   PermanentJobError,
-  type QueueCounts,
   type QuestionJob,
+  type QueueCounts,
+  type ScheduleSpec,
 } from "./types.js";

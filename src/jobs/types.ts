@@ -60,6 +60,14 @@ export interface QueueCounts {
   failed: number;
 }
 
+/** When a recurring job runs: a five-field cron pattern read in an IANA time zone. */
+export interface ScheduleSpec {
+  /** e.g. `0 9 * * *` (daily 09:00) or `0 9 * * 1` (Mondays 09:00). */
+  pattern: string;
+  /** @defaultValue "UTC" */
+  tz?: string;
+}
+
 export interface JobQueue {
   readonly kind: "bullmq" | "in-process";
   /** Adds a job; `jobId` dedupes. Jobs of one channel run in order, channels in parallel. */
@@ -67,6 +75,9 @@ export interface JobQueue {
   /** Starts consuming with `handler`; up to `concurrency` jobs at once across channels. */
   process(handler: JobHandler, options: { concurrency: number }): Promise<void>;
   counts(): Promise<QueueCounts>;
+  /** Creates or replaces the recurring job `id` (a digest or saved question); changing one replaces it. */
+  upsertSchedule(id: string, when: ScheduleSpec, data: JobData): Promise<void>;
+  removeSchedule(id: string): Promise<void>;
   /** Stops taking work and waits for running jobs (or requeues them when `force`). */
   close(options?: { force?: boolean }): Promise<void>;
 }
