@@ -1,0 +1,26 @@
+// What the Slack job handlers need: a Web API client and the services, never Bolt listener arguments.
+import type { webApi } from "@slack/bolt";
+import type { TraceSink } from "../../trace/index.js";
+import type { ThreadMembership } from "../thread-membership.js";
+import type { SlackServices } from "../types.js";
+import type { AnswerArchive } from "./answer-archive.js";
+import type { UpdateBudgets } from "./update-budget.js";
+
+export interface SlackJobDeps {
+  client: webApi.WebClient;
+  services: SlackServices;
+  logger: SlackServices["logger"];
+  archive: AnswerArchive;
+  /** The bot token, for file downloads (Slack wants it as a bearer token). */
+  botToken: string;
+  /** Lets this process's listeners know the bot now takes part in a thread. */
+  threads?: ThreadMembership;
+  /** Progress edit allowance per workspace. @defaultValue 40 edits a minute per workspace */
+  budgets?: UpdateBudgets;
+  /** Least time between two edits of one progress message. @defaultValue 1000 */
+  progressIntervalMs?: number;
+  /** Where each question's trace goes (`insightx stats`). @defaultValue not traced */
+  traceSink?: TraceSink;
+  /** For downloads. @defaultValue the global fetch */
+  fetch?: typeof fetch;
+}

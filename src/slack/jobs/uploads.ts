@@ -1,0 +1,57 @@
+// Files InsightX posts into a thread through the files.uploadV2 flow: the chart PNG and the result as CSV.
+import type { webApi } from "@slack/bolt";
+import { clip } from "../blocks/text.js";
+
+export interface ThreadTarget {
+  channel: string;
+  threadTs: string;
+}
+
+export async function uploadChart(client: webApi.WebClient, target: ThreadTarget, png: Buffer, title: string) {
+  await client.filesUploadV2({
+    channel_id: target.channel,
+    thread_ts: target.threadTs,
+    file: png,
+    filename: "chart.png",
+    title: clip(title, 250),
+    alt_text: clip(`Chart: ${title}`, 1000),
+  });
+}
+
+export async function uploadCsv(
+  client: webApi.WebClient,
+  target: ThreadTarget,
+  table: { columns: string[]; rows: unknown[][] },
+  name: string,
+  comment: string,
+) {
+  await client.filesUploadV2({
+    channel_id: target.channel,
+    thread_ts: target.threadTs,
+    file: Buffer.from(toCsv(table), "utf8"),
+    filename: `${name}.csv`,
+    title: `${name}.csv`,
+    initial_comment: comment,
+  });
+}
+
+/** RFC 4180: quote fields holding commas, quotes or line breaks; nulls are empty. */
+export function toCsv(table: { columns: string[]; rows: unknown[][] }): string {
+  const cell = (value: unknown) => {
+    if (value === null || value === undefined) return "";
+    const text = typeof value === "object" ? JSON.stringify(value) : String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return `${[table.columns, ...table.rows].map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
+}
+
+/** "average-horsepower-by-origin" from a question, for file names. */
+export function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "result"
+  );
+}

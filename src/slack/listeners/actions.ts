@@ -1,0 +1,98 @@
+// Button clicks: follow-up questions (asked in the same thread, by the clicker), the code modal, CSV, forget.
+import type { App } from "@slack/bolt";
+import { ACTIONS, actionPattern } from "../blocks/action-ids.js";
+import { codeModal } from "../blocks/code-modal.js";
+import { plural } from "../blocks/text.js";
+import { slug, uploadCsv } from "../jobs/uploads.js";
+import { actionTarget, blockActionSchema } from "../payloads.js";
+import type { ListenerDeps } from "../types.js";
+
+export function register(app: App, deps: ListenerDeps): void {
+  app.action(actionPattern(ACTIONS.askFollowUp), async ({ ack, body, context }) => {
+    await ack();
+    const click = blockActionSchema.parse(body);
+    const target = actionTarget(click, context.teamId ?? "");
+    const action = click.actions[0]!;
+    const question = action.value?.trim();
+    if (!question || !target.channel) return;
+    // Each click is its own question (action_ts differs), so a double click asks twice on purpose.
+    const clickId = `${target.channel}:${action.action_ts ?? click.trigger_id ?? Date.now()}`;
+    await deps.intake.submit(`action:${clickId}`, {
+      kind: "question",
+      teamId: target.teamId,
+      channelId: target.channel,
+      threadTs: target.threadTs,
+      userId: click.user.id,
+      text: question,
+      sourceId: `action:${clickId}`,
+      source: "button",
+    });
+  });
+
+  app.action(ACTIONS.showCode, async ({ ack, body, context, client }) => {
+    await ack();
+    const click = blockActionSchema.parse(body);
+    const target = actionTarget(click, context.teamId ?? "");
+    const record = await deps.archive.load(click.actions[0]!.value ?? "", {
+      teamId: target.teamId,
+      channelId: target.channel,
+    });
+    if (!record || !click.trigger_id) {
+      await client.chat.postEphemeral({
+        channel: target.channel,
+        user: click.user.id,
+        text: "That answer's SQL and code are no longer available; ask the question again.",
+      });
+      return;
+    }
+    await client.views.open({ trigger_id: click.trigger_id, view: codeModal(record) });
+  });
+
+  app.action(ACTIONS.downloadCsv, async ({ ack, body, context, client }) => {
+    await ack();
+    const click = blockActionSchema.parse(body);
+    const target = actionTarget(click, context.teamId ?? "");
+    const record = await deps.archive.load(click.actions[0]!.value ?? "", {
+      teamId: target.teamId,
+      channelId: target.channel,
+    });
+    if (!record) {
+      await client.chat.postEphemeral({
+        channel: target.channel,
+        user: click.user.id,
+        text: "That result is no longer available; ask the question again.",
+      });
+      return;
+    }
+    const cut =
+      record.rowCount > record.rows.length
+        ? ` (first ${plural(record.rows.length, "row")} of ${record.rowCount.toLocaleString("en-US")})`
+        : "";
+    await uploadCsv(
+      client,
+      { channel: target.channel, threadTs: target.threadTs },
+      record,
+      slug(record.question),
+      `<@${click.user.id}> here is the result as CSV${cut}.`,
+    );
+  });
+
+  app.action(ACTIONS.forgetConfirm, async ({ ack, body, context, respond }) => {
+    await ack();
+    const click = blockActionSchema.parse(body);
+    const target = actionTarget(click, context.teamId ?? "");
+    const ref = { teamId: target.teamId, channelId: target.channel };
+    const count = (await deps.engine.datasets(ref)).length;
+    await deps.engine.forget(ref);
+    deps.logger.info({ channel: target.channel, user: click.user.id, tables: count }, "channel data forgotten");
+    await respond({
+      replace_original: true,
+      text: `:wastebasket: Forgot ${plural(count, "table")} in this channel. Upload a file to start again.`,
+    });
+  });
+
+  app.action(ACTIONS.forgetCancel, async ({ ack, respond }) => {
+    await ack();
+    await respond({ replace_original: true, text: "Kept this channel's data." });
+  });
+}

@@ -1,0 +1,27 @@
+// file_shared events (uploads that arrive without a message event, e.g. shared from elsewhere) become ingest jobs.
+import type { App } from "@slack/bolt";
+import { envelopeSchema, fileSharedEventSchema } from "../payloads.js";
+import type { ListenerDeps } from "../types.js";
+
+export function register(app: App, deps: ListenerDeps): void {
+  app.event("file_shared", async ({ event, body, context }) => {
+    const shared = fileSharedEventSchema.parse(event);
+    // The bot's own chart and CSV uploads are file_shared events too.
+    if (shared.user_id && shared.user_id === context.botUserId) return;
+    const envelope = envelopeSchema.parse(body);
+    await deps.intake.submit(
+      `ingest:${shared.channel_id}:${shared.file_id}`,
+      {
+        kind: "ingest",
+        teamId: envelope.team_id,
+        channelId: shared.channel_id,
+        // Resolved from the file's shares by the job (files.info).
+        threadTs: "",
+        userId: shared.user_id ?? "",
+        fileId: shared.file_id,
+        sourceId: envelope.event_id,
+      },
+      context.retryNum,
+    );
+  });
+}

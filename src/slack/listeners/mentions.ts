@@ -1,0 +1,43 @@
+// @mentions in channels start a question in the mention's thread.
+import type { App } from "@slack/bolt";
+import { helpReply } from "../blocks/command-replies.js";
+import { envelopeSchema, mentionEventSchema, stripMention, unescapeSlack } from "../payloads.js";
+import type { ListenerDeps } from "../types.js";
+
+export function register(app: App, deps: ListenerDeps): void {
+  app.event("app_mention", async ({ event, body, context, client }) => {
+    const mention = mentionEventSchema.parse(event);
+    const envelope = envelopeSchema.parse(body);
+    // Messages in a DM with the bot are handled as messages (every one of them is for the bot).
+    if (mention.channel.startsWith("D")) return;
+    const threadTs = mention.thread_ts ?? mention.ts;
+    const text = unescapeSlack(stripMention(mention.text, context.botUserId));
+    if (!text) {
+      const help = helpReply(
+        "Ask me a question about this channel's data, for example `@InsightX average price by region`.",
+      );
+      await client.chat.postMessage({
+        channel: mention.channel,
+        thread_ts: threadTs,
+        ...help,
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      return;
+    }
+    await deps.intake.submit(
+      `event:${envelope.event_id}`,
+      {
+        kind: "question",
+        teamId: envelope.team_id,
+        channelId: mention.channel,
+        threadTs,
+        userId: mention.user,
+        text,
+        sourceId: envelope.event_id,
+        source: "mention",
+      },
+      context.retryNum,
+    );
+  });
+}

@@ -1,0 +1,116 @@
+// Builds the Bolt app (Socket Mode with an app token, else the HTTP receiver at /slack/events) and its listeners.
+
+import path from "node:path";
+import { App, type CustomRoute } from "@slack/bolt";
+import { requireSettings } from "../config/index.js";
+import type { JobHandler, JobQueue } from "../jobs/index.js";
+import { boltLogger } from "./bolt-logger.js";
+import { JobIntake } from "./intake.js";
+import { type AnswerArchive, FileAnswerArchive } from "./jobs/answer-archive.js";
+import { createSlackJobHandler } from "./jobs/job-handler.js";
+import { UpdateBudgets } from "./jobs/update-budget.js";
+import * as actions from "./listeners/actions.js";
+import * as assistant from "./listeners/assistant.js";
+import * as commands from "./listeners/commands.js";
+import * as files from "./listeners/files.js";
+import * as mentions from "./listeners/mentions.js";
+import * as messages from "./listeners/messages.js";
+import { ThreadMembership } from "./thread-membership.js";
+import type { ListenerDeps, SlackCommands, SlackServices } from "./types.js";
+import { createSlackClient } from "./web-client.js";
+
+export interface SlackAppOptions {
+  services: SlackServices;
+  queue: JobQueue;
+  commands: SlackCommands;
+  /**
+   * Where answers' SQL, code and results are kept for their buttons.
+   * @defaultValue JSON files under DATA_DIR/slack/answers
+   */
+  archive?: AnswerArchive;
+  /**
+   * HTTP port (0 picks a free one); ignored in Socket Mode.
+   * @defaultValue config.PORT
+   */
+  port?: number;
+  /** Extra HTTP routes on the receiver's server (health checks, metrics). @defaultValue none */
+  customRoutes?: CustomRoute[];
+  /** Least time between two edits of one progress message. @defaultValue 1000 */
+  progressIntervalMs?: number;
+}
+
+export interface SlackApp {
+  app: App;
+  mode: "socket" | "http";
+  /** Runs question and ingest jobs; give it to `queue.process` here or in a worker. */
+  jobHandler: JobHandler;
+  archive: AnswerArchive;
+  /** Starts receiving; resolves to the HTTP port (null in Socket Mode). */
+  start(): Promise<{ port: number | null }>;
+  stop(): Promise<void>;
+}
+
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { services } = options;
+  const { config, logger } = services;
+  requireSettings(config, ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"], "The Slack app");
+  const socket = config.SLACK_APP_TOKEN !== undefined;
+  const port = options.port ?? config.PORT;
+  const app = new App({
+    token: config.SLACK_BOT_TOKEN!,
+    signingSecret: config.SLACK_SIGNING_SECRET!,
+    logger: boltLogger(logger.child({ component: "bolt" })),
+    ...(config.SLACK_API_URL ? { clientOptions: { slackApiUrl: config.SLACK_API_URL } } : {}),
+    ...(socket
+      ? { socketMode: true, appToken: config.SLACK_APP_TOKEN! }
+      : { port, endpoints: "/slack/events", ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}) }),
+  });
+
+  const client = createSlackClient(config, logger);
+  const threads = new ThreadMembership({ client });
+  const archive = options.archive ?? new FileAnswerArchive({ dir: path.join(config.DATA_DIR, "slack", "answers") });
+  const deps: ListenerDeps = {
+    logger,
+    engine: services.engine,
+    intake: new JobIntake({ queue: options.queue, logger }),
+    threads,
+    archive,
+    commands: options.commands,
+    maxUploadBytes: config.MAX_UPLOAD_BYTES,
+  };
+  // The assistant goes first: Bolt's Assistant consumes DM thread messages before app.message sees them.
+  assistant.register(app, deps);
+  for (const listener of [mentions, messages, files, actions, commands]) listener.register(app, deps);
+  app.error(async (error) => {
+    logger.error({ err: error.message, code: error.code }, "slack listener failed");
+  });
+
+  const jobHandler = createSlackJobHandler({
+    client,
+    services,
+    logger,
+    archive,
+    botToken: config.SLACK_BOT_TOKEN!,
+    threads,
+    budgets: new UpdateBudgets(),
+    ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
+  });
+
+  return {
+    app,
+    mode: socket ? "socket" : "http",
+    jobHandler,
+    archive,
+    async start() {
+      const server = (await app.start(port)) as unknown;
+      const address =
+        !socket && server && typeof (server as { address?: unknown }).address === "function"
+          ? (server as import("node:net").Server).address()
+          : null;
+      return { port: address && typeof address === "object" ? address.port : null };
+    },
+    stop: async () => {
+      await app.stop();
+    },
+  };
+}

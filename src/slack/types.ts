@@ -1,0 +1,47 @@
+// What the Slack surface needs from the rest of InsightX, as typed seams (the composition root fills them in).
+import type { Config } from "../config/index.js";
+import type { DataEngine } from "../data/index.js";
+import type { JobQueue } from "../jobs/index.js";
+import type { PipelineDeps } from "../pipeline/index.js";
+import type { Store } from "../store/index.js";
+import type { Logger } from "../util/logger.js";
+import type { JobIntake } from "./intake.js";
+import type { AnswerArchive } from "./jobs/answer-archive.js";
+import type { ThreadMembership } from "./thread-membership.js";
+
+/** The services a Slack process uses; `Runtime` from src/app satisfies it. */
+export interface SlackServices {
+  config: Config;
+  logger: Logger;
+  engine: DataEngine;
+  store: Store;
+  pipelineDeps(overrides?: Partial<PipelineDeps>): PipelineDeps;
+}
+
+/** Where a slash command was typed. */
+export interface CommandContext {
+  teamId: string;
+  channelId: string;
+  userId: string;
+}
+
+/** `/insightx digest|schedule|stats …`: implemented by the queue/trace side; each returns mrkdwn to show. */
+export interface SlackCommands {
+  digest(args: string, ctx: CommandContext): Promise<string>;
+  schedule(args: string, ctx: CommandContext): Promise<string>;
+  stats(args: string, ctx: CommandContext): Promise<string>;
+}
+
+/** What every listener's `register(app, deps)` receives. */
+export interface ListenerDeps {
+  logger: Logger;
+  engine: DataEngine;
+  intake: JobIntake;
+  threads: ThreadMembership;
+  archive: AnswerArchive;
+  commands: SlackCommands;
+  /** Largest file the app downloads. */
+  maxUploadBytes: number;
+}
+
+export type { JobQueue };
