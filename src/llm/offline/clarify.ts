@@ -2,6 +2,7 @@
 import type { DataDna } from "../../data/index.js";
 import { humanize } from "./text.js";
 import type { ClarifyPlan } from "./types.js";
+import { ADDITIVE_MEASURE } from "./vocabulary.js";
 
 const CAPABILITIES =
   "averages, totals, counts and shares, top or bottom N, trends by year/month/day/hour, correlations, anomalies and forecasts";
@@ -18,7 +19,7 @@ export function suggestionsFor(dna: DataDna | undefined): string[] {
   const m1 = measures[1];
   const g0 = groups[0];
   if (m0 && g0) out.push(`Average ${name(m0.name)} by ${name(g0.name)}`);
-  if (m0 && time) out.push(`Total ${name(m0.name)} per year`);
+  if (m0 && time) out.push(`${ADDITIVE_MEASURE.test(m0.name) ? "Total" : "Average"} ${name(m0.name)} per year`);
   if (m0 && m1) out.push(`What is the correlation between ${name(m0.name)} and ${name(m1.name)}?`);
   if (g0) out.push(`How many rows per ${name(g0.name)}?`);
   if (m0 && g0) out.push(`Top 5 ${name(g0.name)} by total ${name(m0.name)}`);

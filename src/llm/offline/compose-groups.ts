@@ -18,7 +18,10 @@ function accessors(plan: ExecutablePlan, table: ResultTable) {
     if (n === null) return formatCell(row[yi]);
     return y.startsWith("pct_") ? formatPercent(n) : formatNumber(n);
   };
-  const label = (row: unknown[]) => formatLabel(row[xi]);
+  // A bare number as a group ("4" cylinders) reads better with its column's name.
+  const named = !plan.intent.groupBy?.grain && table.rows.some((row) => typeof row[xi] === "number") && plan.chart?.type === "bar";
+  const prefix = named ? `${humanize(x)} ` : plan.intent.groupBy?.grain === "hour" ? "hour " : "";
+  const label = (row: unknown[]) => `${prefix}${formatLabel(row[xi])}`;
   const numeric = table.rows.filter((row) => toNumber(row[yi]) !== null);
   const extreme = (sign: 1 | -1) =>
     numeric.reduce<unknown[] | null>(
@@ -35,7 +38,8 @@ export function describeGroups(plan: ExecutablePlan, table: ResultTable): string
   const { intent } = plan;
   const { x, value, label, extreme } = accessors(plan, table);
   const rows = table.rows;
-  const what = intent.target ? `share of ${intent.entity} with ${conditionWords(intent.target)}` : measureWords(intent);
+  const where = intent.filters.length > 0 ? ` (${intent.filters.map(conditionWords).join(", ")})` : "";
+  const what = `${intent.target ? `share of ${intent.entity} with ${conditionWords(intent.target)}` : measureWords(intent)}${where}`;
   if (intent.kind === "forecast") {
     const first = rows[0]!;
     const last = rows.at(-1)!;
@@ -54,9 +58,8 @@ export function describeGroups(plan: ExecutablePlan, table: ResultTable): string
   const grain = intent.groupBy?.grain;
   const high = extreme(1);
   const low = extreme(-1);
-  if (grain && CYCLIC.has(grain) && high && low) {
-    const unit = grain === "hour" ? "hour " : "";
-    return `The ${what} is highest at ${unit}${label(high)} (${value(high)}) and lowest at ${unit}${label(low)} (${value(low)}).`;
+  if (grain && CYCLIC.has(grain) && intent.kind !== "top" && high && low) {
+    return `The ${what} is highest at ${label(high)} (${value(high)}) and lowest at ${label(low)} (${value(low)}).`;
   }
   const temporal = plan.chart?.type === "line" && intent.kind !== "top";
   if (temporal && high && low) {
@@ -70,7 +73,8 @@ export function describeGroups(plan: ExecutablePlan, table: ResultTable): string
   const share = (row: unknown[]) => (pct ? `, ${formatPercent(toNumber(row[table.columns.indexOf(pct)]) ?? 0)} of all` : "");
   const [head, ...tail] = rows;
   const followers = tail.slice(0, 2).map((row) => `${label(row)} (${value(row)}${share(row)})`);
-  return `${label(head!)} has the ${word} ${what} (${value(head!)}${share(head!)})${rest(followers)}.`;
+  const lead = `${label(head!)} has the ${word} ${what} (${value(head!)}${share(head!)})${rest(followers)}.`;
+  return /^[a-z]/.test(lead) && label(head!).startsWith(humanize(x)) ? lead.charAt(0).toUpperCase() + lead.slice(1) : lead;
 }
 
 export function describeRows(plan: ExecutablePlan, table: ResultTable): string {

@@ -50,7 +50,7 @@ function writeText(plan: ExecutablePlan, table: ResultTable): string {
     const share = pct === null ? "" : ` (${formatPercent(pct)})`;
     return intent.kind === "share" && pct !== null
       ? `${formatPercent(pct)} of ${intent.entity}${where} have ${cond} (${formatCell(hit)} of ${formatCell(total)}).`
-      : `${formatCell(hit)} of ${formatCell(total)} ${intent.entity}${where}${share} have ${cond}.`;
+      : `${formatCell(hit)} of ${formatCell(total)} ${intent.entity}${share} have ${cond}${where}.`;
   }
   if (intent.kind === "anomalies" || intent.kind === "forecast" || intent.groupBy || intent.kind === "top") {
     return intent.groupBy || intent.kind === "anomalies" || intent.kind === "forecast"

@@ -33,6 +33,8 @@ const LINK = new Set(["is", "was", "are", "were", "of", "with", "a", "an", "the"
 
 export interface FilterScan {
   filters: Filter[];
+  /** Filters said as a setting ("in Seattle", "from Japan") rather than as the thing counted. */
+  context: Set<Filter>;
   usedTokens: Set<number>;
   usedMentions: Set<Mention>;
 }
@@ -116,18 +118,21 @@ export function yearFilters(tokens: string[], mentions: Mention[], dna: DataDna,
   }
 }
 
+const SETTING = new Set(["in", "at", "for", "from", "of", "during", "within", "on"]);
+
 /** Known values said in the question: one value is an equality, several of one column an IN list. */
-export function valueFilters(mentions: Mention[], scan: FilterScan, skip: Set<Mention>): void {
+export function valueFilters(tokens: string[], mentions: Mention[], scan: FilterScan): void {
   const byColumn = new Map<string, Mention[]>();
   for (const m of mentions) {
-    if (m.kind !== "value" || skip.has(m) || scan.usedMentions.has(m)) continue;
+    if (m.kind !== "value" || scan.usedMentions.has(m)) continue;
     byColumn.set(m.column!, [...(byColumn.get(m.column!) ?? []), m]);
   }
   for (const [column, found] of byColumn) {
     const values = [...new Set(found.map((m) => m.value!))];
-    scan.filters.push(
-      values.length === 1 ? { kind: "equals", column, value: values[0]! } : { kind: "in", column, values },
-    );
+    const filter: Filter =
+      values.length === 1 ? { kind: "equals", column, value: values[0]! } : { kind: "in", column, values };
+    scan.filters.push(filter);
+    if (found.every((m) => SETTING.has(tokens[m.start - 1] ?? ""))) scan.context.add(filter);
     for (const m of found) scan.usedMentions.add(m);
   }
 }

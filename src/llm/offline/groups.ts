@@ -78,6 +78,8 @@ export function groupCandidates(
     const m = mentionAfter(tokens, mentions, i, skip);
     if (m) found.push(m);
   });
+  // "monthly", "daily", "annual": the adverb is its own grouping.
+  for (const m of mentions) if (m.kind === "grain" && /ly$|^annual$/.test(m.text)) found.push(m);
   tokens.forEach((t, i) => {
     const labelCue = t === "which" || t === "what" || (topIndex !== null && i === topIndex);
     if (!labelCue) return;

@@ -18,6 +18,8 @@ export interface ParseState {
   group: GroupKey | null;
   rankBy: string | null;
   filters: Filter[];
+  /** Filters that set the scene ("in Seattle") rather than name what is counted. */
+  context: Set<Filter>;
   top: number | null;
   /** The question asks "which …" (or "what <thing> …"): a label answer. */
   which: boolean;
@@ -34,9 +36,13 @@ const HORIZON: Partial<Record<Grain, number>> = { hour: 24, day: 7, week: 8, mon
 const isTimeKey = (dna: DataDna, key: GroupKey | null) =>
   key !== null && (key.grain !== undefined || dna.columns.find((c) => c.name === key.column)?.role === "time");
 
-/** Splits off the condition a count or share is about (the last value or comparison filter). */
-function splitTarget(filters: Filter[]): { target: Filter | null; rest: Filter[] } {
-  const index = filters.findLastIndex((f) => f.kind !== "year");
+/**
+ * Splits off the condition a count or share is about: the last value or comparison filter that is not
+ * a setting ("how many days had snow in Seattle" counts snow days within Seattle).
+ */
+function splitTarget(filters: Filter[], context: Set<Filter>): { target: Filter | null; rest: Filter[] } {
+  const named = filters.findLastIndex((f) => f.kind !== "year" && !context.has(f));
+  const index = named >= 0 ? named : filters.findLastIndex((f) => f.kind !== "year");
   if (index < 0) return { target: null, rest: filters };
   return { target: filters[index]!, rest: filters.filter((_, i) => i !== index) };
 }
@@ -82,7 +88,7 @@ export function chooseKind(s: ParseState): Intent | null {
       break;
     }
     case "share": {
-      const { target, rest } = splitTarget(s.filters);
+      const { target, rest } = splitTarget(s.filters, s.context);
       if (target) return base(s.group ? "rate" : "share", { target, filters: rest, measure: null, agg: "count" });
       const by = s.group ?? (s.dims[0] ? { column: s.dims[0] } : null);
       if (by) return base("share", { groupBy: by, measure: null, agg: "count" });
@@ -92,7 +98,7 @@ export function chooseKind(s: ParseState): Intent | null {
       if (s.countedMeasure) break;
       if (s.group) return base("count", { measure: null, agg: "count" });
       {
-        const { target, rest } = splitTarget(s.filters);
+        const { target, rest } = splitTarget(s.filters, s.context);
         return base("count", { target, filters: rest, measure: null, agg: "count" });
       }
     case "trend": {

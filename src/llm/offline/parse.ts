@@ -23,7 +23,7 @@ const columnOf = (dna: DataDna, name: string | null | undefined): ColumnProfile 
 export function parseQuestion(question: string, dna: DataDna): Parsed {
   const tokens = questionTokens(question);
   const mentions = findMentions(tokens, dna, question);
-  const scan: FilterScan = { filters: [], usedTokens: new Set(), usedMentions: new Set() };
+  const scan: FilterScan = { filters: [], context: new Set(), usedTokens: new Set(), usedMentions: new Set() };
   const horizon = horizonCue(tokens);
   const top = topN(tokens.map((t, i) => (horizon?.indexes.includes(i) ? "" : t)));
   for (const i of [...(horizon?.indexes ?? []), ...(top ? [top.index] : [])]) scan.usedTokens.add(i);
@@ -50,7 +50,7 @@ export function parseQuestion(question: string, dna: DataDna): Parsed {
     else group = read.key;
     scan.usedMentions.add(m);
   }
-  valueFilters(mentions, scan, new Set());
+  valueFilters(tokens, mentions, scan);
 
   const measureMentions = mentions.filter((m) => isMeasure(m) && !scan.usedMentions.has(m));
   const measures = [...new Set([...(rankBy ? [rankBy] : []), ...measureMentions.map((m) => m.column!)])];
@@ -71,6 +71,7 @@ export function parseQuestion(question: string, dna: DataDna): Parsed {
     group,
     rankBy,
     filters: scan.filters,
+    context: scan.context,
     top: top?.n ?? null,
     which: tokens.some((t, i) => t === "which" || ((t === "what" || t === "who") && !STOP_WORDS.has(tokens[i + 1] ?? "is"))),
     agg: aggCue(free),
