@@ -44,6 +44,13 @@ describe("buildChartSpec defaults by result shape", () => {
     expect(weights).toEqual([...weights].sort((a, b) => b - a));
   });
 
+  it("keeps a few short categories as vertical bars but turns ten long ones horizontal", () => {
+    const short = view(buildChartSpec(avgHorsepowerByOrigin()));
+    expect(short.encoding.x?.field).toBe("Origin");
+    const long = view(buildChartSpec(weightByName(10)));
+    expect(long.encoding.y?.field).toBe("Name");
+  });
+
   it("keeps the 60 largest of many categories and says so in the subtitle", () => {
     const spec = view(buildChartSpec(weightByName(500)));
     expect(spec.data.values).toHaveLength(60);

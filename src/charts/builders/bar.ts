@@ -5,7 +5,7 @@ import { colorChannel, discreteChannel, longestLabel, measureChannel } from "../
 import { titleBy } from "../humanize.js";
 import { formatCount } from "../number-format.js";
 import type { ChartDraft } from "../spec-frame.js";
-import { BAR_CHROME, BAR_STEP, CHART_HEIGHT } from "../theme.js";
+import { BAR_CHROME, BAR_STEP, CHART_HEIGHT, CHART_WIDTH } from "../theme.js";
 import { type BuildInput, countColumn, withoutNulls } from "./input.js";
 
 /** Most bars one chart shows; beyond it the largest are kept and the subtitle says so. */
@@ -52,7 +52,9 @@ export function barChart(
 
   if (!natural && !color) data = [...data].sort((a, b) => Number(b[measure.field]) - Number(a[measure.field]));
   const count = Math.min(bars.kept, limit);
-  const horizontal = !natural && (count > 12 || longestLabel(data, category.field) > 10);
+  // ~7 px per character at 11 px: horizontal once the labels would not fit side by side.
+  const labelsWidth = count * (longestLabel(data, category.field) * 7 + 8);
+  const horizontal = !natural && (count > 12 || labelsWidth > CHART_WIDTH * 0.85);
   const title = input.title ?? titleBy(measure.title, category.title, ...(color ? [color.title] : []));
   const encoding: ChartDraft["encoding"] = {};
   if (horizontal) {
