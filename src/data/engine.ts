@@ -8,7 +8,7 @@ import type { DataDna } from "./dna/types.js";
 import { type IngestedTable, type IngestProgress, ingestFile } from "./ingest/ingest.js";
 import { quoteIdent } from "./ingest/table-names.js";
 import { guardSql } from "./sql/guard.js";
-import { type QueryLimits, type QueryResult, runQuery } from "./sql/runner.js";
+import { type QueryLimits, type QueryResult, runQuery, withTimeLimit } from "./sql/runner.js";
 
 export interface DataEngineDeps {
   config: Config;
@@ -79,13 +79,15 @@ export class DataEngine {
     return this.databases.read(ref, (connection) => runQuery(connection, sql, { ...this.queryLimits(), ...limits }));
   }
 
-  /** Reads a guarded query (or a whole table) column by column, for the Python worker's frames. */
+  /** Reads a guarded query (or a whole table) column by column, for the Python worker's frames; time-limited like `query`. */
   readColumns(ref: ChannelRef, source: { sql: string } | { table: string }, maxRows?: number): Promise<ColumnarResult> {
     const sql = "sql" in source ? source.sql : `SELECT * FROM ${quoteIdent(source.table)}`;
     return this.databases.read(ref, async (connection) => {
       await guardSql(connection, sql);
       const limited = maxRows === undefined ? sql : `SELECT * FROM (${sql}) LIMIT ${Math.floor(maxRows)}`;
-      const reader = await connection.runAndReadAll(limited);
+      const reader = await withTimeLimit(connection, this.config.SQL_TIMEOUT_MS, () =>
+        connection.runAndReadAll(limited),
+      );
       const names = reader.columnNames();
       const types = reader.columnTypes().map((type) => type.toString());
       const values = reader.getColumnsJS();

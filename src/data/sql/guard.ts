@@ -39,7 +39,7 @@ export async function guardSql(connection: DuckDBConnection, sql: string): Promi
     if (tree.error_type === "not implemented") {
       refuse(
         "not_a_query",
-        `Refused a ${statementWord(sql)} statement: only a single SELECT (or WITH … SELECT) query can run.`,
+        `Refused the ${statementWord(sql)} statement: only a single SELECT (or WITH … SELECT) query can run.`,
       );
     }
     throw new SqlRefusedError("sql_parse_error", `The SQL does not parse: ${tree.error_message ?? "unknown error"}`, {

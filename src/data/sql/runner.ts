@@ -32,12 +32,7 @@ export class QueryTimeoutError extends UserInputError {}
 export async function runQuery(connection: DuckDBConnection, sql: string, limits: QueryLimits): Promise<QueryResult> {
   await guardSql(connection, sql);
   const started = performance.now();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    connection.interrupt();
-  }, limits.timeoutMs);
-  try {
+  return withTimeLimit(connection, limits.timeoutMs, async () => {
     const result = await connection.stream(sql);
     const columns = result.columnNames();
     const types = result.columnTypes().map((type) => type.toString());
@@ -62,14 +57,33 @@ export async function runQuery(connection: DuckDBConnection, sql: string, limits
       }
     }
     return { sql, columns, types, rows, rowCount: rows.length, truncated, elapsedMs: performance.now() - started };
+  });
+}
+
+/**
+ * Runs `fn` (statements on `connection`) and interrupts it after `timeoutMs`; a timeout becomes
+ * QueryTimeoutError and any other DuckDB failure a UserInputError naming the first line of the error.
+ */
+export async function withTimeLimit<T>(
+  connection: DuckDBConnection,
+  timeoutMs: number,
+  fn: () => Promise<T>,
+): Promise<T> {
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    connection.interrupt();
+  }, timeoutMs);
+  try {
+    return await fn();
   } catch (error) {
     if (timedOut) {
-      throw new QueryTimeoutError(
-        "sql_timeout",
-        `The query was stopped after ${Math.round(limits.timeoutMs / 1000)} s (time limit).`,
-        { cause: error, hint: "Narrow it with a filter or aggregate before joining, then ask again." },
-      );
+      throw new QueryTimeoutError("sql_timeout", `The query was stopped after ${seconds(timeoutMs)} (time limit).`, {
+        cause: error,
+        hint: "Narrow it with a filter or aggregate before joining, then ask again.",
+      });
     }
+    if (error instanceof UserInputError) throw error;
     throw new UserInputError("sql_failed", `The query failed: ${firstLine(error)}`, {
       cause: error,
       hint: "Check the table and column names (see /insightx tables).",
@@ -78,6 +92,9 @@ export async function runQuery(connection: DuckDBConnection, sql: string, limits
     clearTimeout(timer);
   }
 }
+
+const seconds = (ms: number) =>
+  ms < 10_000 ? `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s` : `${Math.round(ms / 1000)} s`;
 
 function rowBytes(row: Cell[]): number {
   let total = 8;
