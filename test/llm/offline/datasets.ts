@@ -1,0 +1,94 @@
+// Test fixture: real vega-datasets files ingested into a temporary DataEngine, plus plain-JS readers of the same
+// files so expected answers are computed without DuckDB or the planner.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { loadConfig } from "../../../src/config/index.js";
+import { type ChannelRef, type DataDna, DataEngine, type QueryResult } from "../../../src/data/index.js";
+import { planOffline } from "../../../src/llm/offline/index.js";
+import type { OfflinePlan } from "../../../src/llm/offline/index.js";
+
+export const DATA = path.resolve("node_modules/vega-datasets/data");
+
+export type Rec = Record<string, unknown>;
+
+/** Rows of a vega-datasets JSON or CSV file (the CSVs used here have no quoted fields). */
+export function readRows(file: string): Rec[] {
+  const text = readFileSync(path.join(DATA, file), "utf8");
+  if (file.endsWith(".json")) return JSON.parse(text) as Rec[];
+  const [head, ...lines] = text.trim().split(/\r?\n/);
+  const names = head!.split(",");
+  return lines.map((line) => {
+    const cells = line.split(",");
+    const rec: Rec = {};
+    names.forEach((name, i) => {
+      const cell = cells[i] ?? "";
+      rec[name] = cell !== "" && !Number.isNaN(Number(cell)) ? Number(cell) : cell;
+    });
+    return rec;
+  });
+}
+
+export const num = (value: unknown): number | null =>
+  typeof value === "number" && Number.isFinite(value) ? value : null;
+export const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+export const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** Groups rows by a key and reduces a measure: null measures and keys are skipped, like SQL. */
+export function groupBy(rows: Rec[], key: (r: Rec) => unknown, measure: (r: Rec) => number | null, reduce: (v: number[]) => number) {
+  const groups = new Map<string, number[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const v = measure(r);
+    if (k === null || k === undefined || v === null) continue;
+    groups.set(String(k), [...(groups.get(String(k)) ?? []), v]);
+  }
+  return new Map([...groups].map(([k, values]) => [k, reduce(values)]));
+}
+
+export interface Asked {
+  plan: OfflinePlan;
+  dna: DataDna;
+  result: QueryResult | null;
+}
+
+export interface Fixture {
+  engine: DataEngine;
+  ref(file: string): ChannelRef;
+  ask(file: string, question: string): Promise<Asked>;
+  close(): Promise<void>;
+}
+
+/** One engine, one channel per dataset, each file ingested once on first use. */
+export function startFixture(): Fixture {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "offline-planner-"));
+  const engine = new DataEngine({ config: loadConfig({ DATA_DIR: dataDir }) });
+  const loaded = new Map<string, Promise<void>>();
+  const ref = (file: string): ChannelRef => ({ teamId: "TOFF", channelId: `C${file.replace(/[^A-Za-z0-9]/g, "")}` });
+  const load = (file: string) => {
+    if (!loaded.has(file)) loaded.set(file, engine.ingest(ref(file), { path: path.join(DATA, file), name: file }).then(() => undefined));
+    return loaded.get(file)!;
+  };
+  return {
+    engine,
+    ref,
+    async ask(file, question) {
+      await load(file);
+      const [dna] = await engine.dna(ref(file));
+      const plan = planOffline(question, { tables: [dna!] });
+      const result = plan.classification === "CLARIFY" ? null : await engine.query(ref(file), plan.sql);
+      return { plan, dna: dna!, result };
+    },
+    async close() {
+      await engine.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The numeric cell of `column` in the row whose first (key) cell equals `label` (case-insensitive). */
+export function valueFor(result: QueryResult, label: string | number, column: string): number | null {
+  const index = result.columns.indexOf(column);
+  const row = result.rows.find((r) => String(r[0]).toLowerCase() === String(label).toLowerCase());
+  return row ? num(row[index]) : null;
+}
