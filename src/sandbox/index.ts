@@ -10,6 +10,7 @@ export {
   type LaunchCommand,
 } from "./launch.js";
 export { defaultLimits, resolveLimits } from "./limits.js";
+export { formatSandboxResult, type RunPythonOnceOptions, runPythonOnce } from "./run-once.js";
 export type {
   ColumnType,
   Frame,
