@@ -1,0 +1,130 @@
+// One dataset's figures for a digest: the latest period against its history, anomalies (z-scores), top movers.
+import type { ChannelRef, DataDna, DataEngine } from "../data/index.js";
+import { quoteIdent } from "../data/index.js";
+
+export interface MeasureChange {
+  column: string;
+  latest: number;
+  /** Mean over the earlier periods. */
+  baseline: number;
+  changePct: number | null;
+  /** (latest − mean) / std over the earlier periods; null with fewer than 3 of them or no spread. */
+  z: number | null;
+  anomaly: boolean;
+}
+
+export interface Mover {
+  value: string;
+  previous: number;
+  latest: number;
+  change: number;
+}
+
+export interface DatasetPeriods {
+  grain: string;
+  latestPeriod: string;
+  /** Periods found (the latest included), oldest first, with the first measure (or row count). */
+  series: Array<{ period: string; value: number }>;
+  seriesLabel: string;
+  measures: MeasureChange[];
+  movers: { dimension: string; measure: string; items: Mover[] } | null;
+}
+
+const PERIODS = 30;
+const GRAINS = new Set(["day", "week", "month", "quarter", "year"]);
+
+/** Measures summed per period; at most three, the DNA's order. */
+function measureColumns(dna: DataDna): string[] {
+  return dna.columns
+    .filter((column) => column.role === "measure")
+    .slice(0, 3)
+    .map((column) => column.name);
+}
+
+const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
+
+/** The latest period against the ones before it; null without a time column. */
+export async function periodChanges(engine: DataEngine, ref: ChannelRef, dna: DataDna): Promise<DatasetPeriods | null> {
+  const timeColumn = dna.timeColumn;
+  const profile = dna.columns.find((column) => column.name === timeColumn);
+  if (!timeColumn || !profile?.time) return null;
+  const grain = GRAINS.has(profile.time.grain) ? profile.time.grain : "day";
+  const time = quoteIdent(timeColumn);
+  const table = quoteIdent(dna.table);
+  const measures = measureColumns(dna);
+  const sums = measures.map((name, i) => `SUM(${quoteIdent(name)}) AS m${i}`);
+  const result = await engine.query(
+    ref,
+    `SELECT CAST(date_trunc('${grain}', ${time}) AS DATE) AS period, COUNT(*) AS n${sums.map((s) => `, ${s}`).join("")}
+     FROM ${table} WHERE ${time} IS NOT NULL GROUP BY 1 ORDER BY 1 DESC LIMIT ${PERIODS}`,
+  );
+  if (result.rows.length === 0) return null;
+  const rows = [...result.rows].reverse();
+  const latestRow = rows.at(-1)!;
+  const history = rows.slice(0, -1);
+  const changes = [...measures, "rows"].map((column, i): MeasureChange => {
+    const index = column === "rows" ? 1 : 2 + i;
+    const latest = num(latestRow[index]);
+    const past = history.map((row) => num(row[index]));
+    const baseline = past.length ? past.reduce((a, b) => a + b, 0) / past.length : latest;
+    const std = past.length >= 3 ? Math.sqrt(past.reduce((a, b) => a + (b - baseline) ** 2, 0) / (past.length - 1)) : 0;
+    const z = std > 0 ? (latest - baseline) / std : null;
+    return {
+      column,
+      latest,
+      baseline,
+      changePct: baseline !== 0 ? ((latest - baseline) / Math.abs(baseline)) * 100 : null,
+      z,
+      anomaly: z !== null && Math.abs(z) >= 2,
+    };
+  });
+  const seriesIndex = measures.length > 0 ? 2 : 1;
+  return {
+    grain,
+    latestPeriod: String(latestRow[0]),
+    series: rows.map((row) => ({ period: String(row[0]), value: num(row[seriesIndex]) })),
+    seriesLabel: measures[0] ?? "rows",
+    measures: changes,
+    movers: await topMovers(
+      engine,
+      ref,
+      dna,
+      grain,
+      measures[0] ?? null,
+      rows.length >= 2 ? String(rows.at(-2)![0]) : null,
+    ),
+  };
+}
+
+/** The dimension values whose measure changed most between the last two periods. */
+async function topMovers(
+  engine: DataEngine,
+  ref: ChannelRef,
+  dna: DataDna,
+  grain: string,
+  measure: string | null,
+  previous: string | null,
+): Promise<DatasetPeriods["movers"]> {
+  const dimension = dna.columns.find((column) => column.role === "dimension" && column.distinct <= 100)?.name;
+  // `previous` comes from a DATE column read back as YYYY-MM-DD; anything else is not put in SQL.
+  if (!dimension || !previous || !/^\d{4}-\d{2}-\d{2}$/.test(previous) || !dna.timeColumn) return null;
+  const period = `CAST(date_trunc('${grain}', ${quoteIdent(dna.timeColumn)}) AS DATE)`;
+  const value = measure ? `SUM(${quoteIdent(measure)})` : "COUNT(*)";
+  const result = await engine.query(
+    ref,
+    `WITH p AS (SELECT CAST(${quoteIdent(dimension)} AS VARCHAR) AS d, ${period} AS period, ${value} AS v
+       FROM ${quoteIdent(dna.table)} WHERE ${period} >= DATE '${previous}' GROUP BY 1, 2)
+     SELECT d, SUM(CASE WHEN period = DATE '${previous}' THEN v ELSE 0 END) AS before,
+       SUM(CASE WHEN period > DATE '${previous}' THEN v ELSE 0 END) AS after
+     FROM p GROUP BY 1 ORDER BY abs(after - before) DESC, d LIMIT 3`,
+  );
+  const items = result.rows
+    .map((row) => ({
+      value: String(row[0] ?? "(none)"),
+      previous: num(row[1]),
+      latest: num(row[2]),
+      change: num(row[2]) - num(row[1]),
+    }))
+    .filter((item) => item.change !== 0);
+  return items.length ? { dimension, measure: measure ?? "rows", items } : null;
+}
