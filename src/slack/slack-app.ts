@@ -4,6 +4,7 @@ import path from "node:path";
 import { App, type CustomRoute } from "@slack/bolt";
 import { requireSettings } from "../config/index.js";
 import type { JobHandler, JobQueue } from "../jobs/index.js";
+import type { TraceSink } from "../trace/index.js";
 import { boltLogger } from "./bolt-logger.js";
 import { JobIntake } from "./intake.js";
 import { type AnswerArchive, FileAnswerArchive } from "./jobs/answer-archive.js";
@@ -37,6 +38,8 @@ export interface SlackAppOptions {
   customRoutes?: CustomRoute[];
   /** Least time between two edits of one progress message. @defaultValue 1000 */
   progressIntervalMs?: number;
+  /** Where question traces go (`insightx stats`). @defaultValue not traced */
+  traceSink?: TraceSink;
 }
 
 export interface SlackApp {
@@ -94,6 +97,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     threads,
     budgets: new UpdateBudgets(),
     ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
+    ...(options.traceSink ? { traceSink: options.traceSink } : {}),
   });
 
   return {
