@@ -1,15 +1,14 @@
-// Profiles a table in two DuckDB passes: one aggregate scan for every column, one for value frequencies.
+// Profiles a table in two DuckDB passes (see passes.ts) and turns their numbers into Data DNA.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { quoteIdent } from "../ingest/table-names.js";
 import { type Cell, toCell } from "../sql/values.js";
+import { aggregatePass, type FrequencyRequest, frequencyPass, type Row } from "./passes.js";
 import { inferRole, inferUnit, isNumericType, isTemporalType, isTextType } from "./roles.js";
 import type { ColumnProfile, DataDna, TimeGrain, TopValue } from "./types.js";
 
 /** Columns with at most this many distinct values get exact frequencies (histogram). */
 const HISTOGRAM_MAX_DISTINCT = 1000;
 const TOP_VALUES = 10;
-
-type Row = Record<string, unknown>;
 
 export async function profileTable(
   connection: DuckDBConnection,
@@ -20,11 +19,11 @@ export async function profileTable(
   const columns = described
     .getRowObjectsJS()
     .map((row) => ({ name: String(row.column_name), type: String(row.column_type) }));
-  const stats = await firstPass(connection, table, columns);
+  const stats = await aggregatePass(connection, table, columns);
   const rowCount = Number(stats.n ?? 0);
 
   const profiles: ColumnProfile[] = columns.map((column, i) => buildProfile(column, i, stats, rowCount));
-  await secondPass(connection, table, profiles);
+  await secondPass(connection, table, rowCount, profiles);
   for (const profile of profiles) {
     const unit = inferUnit(profile);
     if (unit) profile.unit = unit;
@@ -61,42 +60,6 @@ export async function profileTable(
   };
 }
 
-async function firstPass(connection: DuckDBConnection, table: string, columns: Array<{ name: string; type: string }>) {
-  const parts = ["count(*) AS n"];
-  columns.forEach(({ name, type }, i) => {
-    const c = quoteIdent(name);
-    parts.push(`count(${c}) AS c${i}_n`, `approx_count_distinct(${c}) AS c${i}_d`);
-    if (isNumericType(type)) {
-      const d = `${c}::DOUBLE`;
-      parts.push(
-        `min(${d}) AS c${i}_min`,
-        `max(${d}) AS c${i}_max`,
-        `avg(${d}) AS c${i}_mean`,
-        `stddev_samp(${d}) AS c${i}_std`,
-        `approx_quantile(${d}, [0.25, 0.5, 0.75]) AS c${i}_q`,
-        `bool_and(${d} = floor(${d})) AS c${i}_int`,
-      );
-    } else if (isTemporalType(type)) {
-      const t = `${c}::TIMESTAMP`;
-      parts.push(
-        `min(${c})::VARCHAR AS c${i}_min`,
-        `max(${c})::VARCHAR AS c${i}_max`,
-        `bool_and(hour(${t}) = 0 AND minute(${t}) = 0 AND second(${t}) = 0) AS c${i}_midnight`,
-        `bool_and(second(${t}) = 0) AS c${i}_s0`,
-        `bool_and(minute(${t}) = 0 AND second(${t}) = 0) AS c${i}_m0`,
-        `bool_and(day(${t}) = 1) AS c${i}_d1`,
-        `bool_and(day(${t}) = 1 AND month(${t}) IN (1, 4, 7, 10)) AS c${i}_q1`,
-        `bool_and(day(${t}) = 1 AND month(${t}) = 1) AS c${i}_y1`,
-        `count(DISTINCT dayofweek(${t})) AS c${i}_dow`,
-      );
-    } else if (isTextType(type)) {
-      parts.push(`avg(length(${c})) AS c${i}_len`);
-    }
-  });
-  const reader = await connection.runAndReadAll(`SELECT ${parts.join(", ")} FROM ${quoteIdent(table)}`);
-  return reader.getRowObjectsJS()[0] as Row;
-}
-
 function buildProfile(column: { name: string; type: string }, i: number, stats: Row, rowCount: number): ColumnProfile {
   const get = (suffix: string) => stats[`c${i}_${suffix}`];
   const nonNull = Number(get("n") ?? 0);
@@ -110,15 +73,15 @@ function buildProfile(column: { name: string; type: string }, i: number, stats: 
     distinctApprox: true,
   };
   if (isNumericType(column.type) && nonNull > 0) {
-    const q = (get("q") as number[] | null) ?? [];
     profile.numeric = {
       min: Number(get("min")),
       max: Number(get("max")),
       mean: Number(get("mean")),
       std: get("std") === null ? null : Number(get("std")),
-      p25: Number(q[0]),
-      p50: Number(q[1]),
-      p75: Number(q[2]),
+      // Filled in by the second pass.
+      p25: Number.NaN,
+      p50: Number.NaN,
+      p75: Number.NaN,
       integer: get("int") === true,
     };
   }
@@ -141,39 +104,44 @@ function buildProfile(column: { name: string; type: string }, i: number, stats: 
 }
 
 function temporalGrain(get: (suffix: string) => unknown): TimeGrain {
-  if (get("midnight") !== true) {
-    if (get("m0") === true) return "hour";
-    return get("s0") === true ? "minute" : "second";
-  }
+  // `unit` is absent for DATE columns (whole days by type).
+  const unit = Number(get("unit") ?? 0);
+  if (unit > 0) return unit === 1 ? "hour" : unit === 2 ? "minute" : "second";
   if (get("y1") === true) return "year";
   if (get("q1") === true) return "quarter";
   if (get("d1") === true) return "month";
-  return Number(get("dow")) === 1 ? "week" : "day";
+  return get("dow1") === true ? "week" : "day";
 }
 
-async function secondPass(connection: DuckDBConnection, table: string, profiles: ColumnProfile[]): Promise<void> {
-  const parts: string[] = [];
-  const wanted: Array<{ profile: ColumnProfile; alias: string; exact: boolean }> = [];
-  profiles.forEach((profile, i) => {
-    const c = quoteIdent(profile.name);
+async function secondPass(
+  connection: DuckDBConnection,
+  table: string,
+  rowCount: number,
+  profiles: ColumnProfile[],
+): Promise<void> {
+  const frequencies: FrequencyRequest[] = [];
+  profiles.forEach((profile, index) => {
     const smallNumeric = profile.numeric?.integer === true && profile.distinct <= 20;
     const textual = isTextType(profile.type) || profile.type === "BOOLEAN";
     if ((textual || smallNumeric) && profile.distinct <= HISTOGRAM_MAX_DISTINCT) {
-      parts.push(`histogram(${c}) AS h${i}`);
-      wanted.push({ profile, alias: `h${i}`, exact: true });
+      frequencies.push({ index, name: profile.name, exact: true, topK: TOP_VALUES });
     } else if (textual && profile.role !== "text") {
-      parts.push(`approx_top_k(${c}, ${TOP_VALUES}) AS h${i}`);
-      wanted.push({ profile, alias: `h${i}`, exact: false });
+      frequencies.push({ index, name: profile.name, exact: false, topK: TOP_VALUES });
     }
   });
-  if (parts.length === 0) return;
-  const reader = await connection.runAndReadAll(`SELECT ${parts.join(", ")} FROM ${quoteIdent(table)}`);
-  const row = reader.getRowObjectsJS()[0] as Row;
-  for (const { profile, alias, exact } of wanted) {
+  const numeric = profiles.flatMap((profile, index) => (profile.numeric ? [{ index, name: profile.name }] : []));
+  if (frequencies.length === 0 && numeric.length === 0) return;
+  const row = await frequencyPass(connection, table, rowCount, frequencies, numeric);
+  for (const { index } of numeric) {
+    const q = (row[`q${index}`] as number[] | null) ?? [];
+    Object.assign(profiles[index]!.numeric!, { p25: Number(q[0]), p50: Number(q[1]), p75: Number(q[2]) });
+  }
+  for (const { index, exact } of frequencies) {
+    const profile = profiles[index]!;
     if (exact) {
-      const entries = ((row[alias] as Array<{ key: unknown; value: unknown }> | null) ?? []).map((entry) => ({
-        value: toCell(entry.key, profile.type),
-        count: Number(entry.value),
+      const entries = ((row[`h${index}`] as Array<{ v: unknown; n: unknown }> | null) ?? []).map((entry) => ({
+        value: toCell(entry.v, profile.type),
+        count: Number(entry.n),
       }));
       const total = entries.reduce((sum, entry) => sum + entry.count, 0) || 1;
       entries.sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)));
@@ -184,7 +152,7 @@ async function secondPass(connection: DuckDBConnection, table: string, profiles:
         .map((entry): TopValue => ({ ...entry, share: round(entry.count / total) }));
       profile.topComplete = entries.length <= TOP_VALUES;
     } else {
-      const values = (row[alias] as unknown[] | null) ?? [];
+      const values = (row[`h${index}`] as unknown[] | null) ?? [];
       profile.top = values.map((value): TopValue => ({ value: toCell(value, profile.type), count: 0, share: 0 }));
       profile.topComplete = false;
     }
