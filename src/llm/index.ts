@@ -20,3 +20,9 @@ export type {
   LlmEvent,
   TokenUsage,
 } from "./types.js";
+export {
+  composeOffline,
+  type OfflinePlan,
+  type PlannerContext,
+  planOffline,
+} from "./offline/index.js";

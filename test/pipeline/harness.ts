@@ -1,17 +1,14 @@
 // Builds a real runtime (DuckDB, PGlite, sandbox) over a temp data dir, optionally pointed at the fake OpenAI server.
 import { mkdtemp, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { createRuntime, type Runtime } from "../../src/app/index.js";
 import { loadConfig } from "../../src/config/index.js";
+import { vegaDatasetsDir } from "../../src/util/index.js";
 import { createLogger } from "../../src/util/logger.js";
 
-export const DATASETS = path.join(
-  path.dirname(createRequire(import.meta.url).resolve("vega-datasets/package.json")),
-  "data",
-);
+export const DATASETS = vegaDatasetsDir();
 
 export interface Harness {
   runtime: Runtime;

@@ -1,9 +1,9 @@
 // `insightx demo` (npm run demo): load vega-datasets files into a demo channel and answer a showcase of questions.
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { Command } from "commander";
 import { renderDnaSummary } from "../../data/index.js";
 import { runQuestion } from "../../pipeline/index.js";
+import { vegaDatasetsDir } from "../../util/index.js";
 import { channelRef, withContext } from "../context.js";
 import { action } from "../output.js";
 import { printAnswer, printEvent, slugify } from "../render-answer.js";
@@ -32,7 +32,7 @@ export function registerDemoCommand(program: Command): void {
     .option("--out <dir>", "where to write the charts", "out")
     .action(
       action(async (options: { channel: string; out: string }) => {
-        const dataDir = path.dirname(createRequire(import.meta.url).resolve("vega-datasets/package.json"));
+        const dataDir = vegaDatasetsDir();
         await withContext(async (runtime) => {
           const ref = channelRef(options.channel);
           await runtime.engine.forget(ref);
@@ -43,7 +43,7 @@ export function registerDemoCommand(program: Command): void {
               : "No LLM_API_KEYS set: answering with the offline planner.\n",
           );
           for (const file of DATASETS) {
-            const tables = await runtime.engine.ingest(ref, { path: path.join(dataDir, "data", file), name: file });
+            const tables = await runtime.engine.ingest(ref, { path: path.join(dataDir, file), name: file });
             for (const table of tables) process.stdout.write(`\n${renderDnaSummary(table.dna).replaceAll("*", "")}\n`);
           }
           for (const question of SHOWCASE) {
