@@ -19,6 +19,9 @@ export interface BuiltSql {
   y: string | null;
 }
 
+/** Row-level anomaly searches hand Python at most this many of the most extreme rows. */
+const ANOMALY_CANDIDATES = 5000;
+
 export function buildSql(dna: DataDna, intent: Intent): BuiltSql {
   const from = ` FROM ${ident(dna.table)}`;
   const filters = intent.filters.map((f) => filterSql(dna, f));
@@ -67,7 +70,10 @@ export function buildSql(dna: DataDna, intent: Intent): BuiltSql {
   if (!intent.groupBy && intent.kind === "anomalies" && intent.measure) {
     const names = labelColumns(dna, intent.measure);
     const labels = names.map((c) => `${valueExpr(dna, c)} AS ${ident(c)}`);
-    const sql = `SELECT ${[...labels, `${valueExpr(dna, intent.measure)} AS ${ident(intent.measure)}`].join(", ")}${from}${whereSql([...filters, ...notNull(intent.measure)])}`;
+    // The whole table's mean and spread travel with the most extreme rows, so a row cap cannot bias them.
+    const m = valueExpr(dna, intent.measure);
+    const stats = [`avg(${m}) OVER () AS mean_all`, `stddev_samp(${m}) OVER () AS std_all`];
+    const sql = `SELECT ${[...labels, `${m} AS ${ident(intent.measure)}`, ...stats].join(", ")}${from}${whereSql([...filters, ...notNull(intent.measure)])} ORDER BY abs(${m} - mean_all) DESC LIMIT ${ANOMALY_CANDIDATES}`;
     return { sql, x: names[0] ?? null, y: intent.measure };
   }
   const agg = aggSql(dna, intent.agg, intent.measure, intent.entity);

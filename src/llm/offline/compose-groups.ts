@@ -20,7 +20,8 @@ function accessors(plan: ExecutablePlan, table: ResultTable) {
   };
   // A bare number as a group ("4" cylinders) reads better with its column's name.
   const named = !plan.intent.groupBy?.grain && table.rows.some((row) => typeof row[xi] === "number") && plan.chart?.type === "bar";
-  const prefix = named ? `${humanize(x)} ` : plan.intent.groupBy?.grain === "hour" ? "hour " : "";
+  const sqlGroups = plan.python === null;
+  const prefix = named ? `${humanize(x)} ` : sqlGroups && plan.intent.groupBy?.grain === "hour" ? "hour " : "";
   const label = (row: unknown[]) => `${prefix}${formatLabel(row[xi])}`;
   const numeric = table.rows.filter((row) => toNumber(row[yi]) !== null);
   const extreme = (sign: 1 | -1) =>
@@ -53,7 +54,8 @@ export function describeGroups(plan: ExecutablePlan, table: ResultTable): string
     const usual = expected >= 0 && a![expected] !== null ? ` against a usual level of about ${formatCell(a![expected])}` : "";
     const others = [b, c].filter((r): r is unknown[] => r !== undefined).map((r) => `${label(r)} (${value(r)})`);
     const also = others.length > 0 ? ` ${others.join(" and ")} also stand${others.length === 1 ? "s" : ""} out.` : "";
-    return `The most unusual ${humanize(intent.measure ?? "value")} is ${value(a!)} on ${label(a!)}${usual}.${also}`;
+    const on = intent.groupBy || x === plan.intent.labels?.[0] ? "on" : "for";
+    return `The most unusual ${humanize(intent.measure ?? "value")} is ${value(a!)} ${on} ${label(a!)}${usual}.${also}`;
   }
   const grain = intent.groupBy?.grain;
   const high = extreme(1);

@@ -20,5 +20,23 @@ export function followUpsFor(dna: DataDna, intent: Intent): string[] {
   if (m && dna.timeColumn && intent.kind !== "anomalies") candidates.push(`Find anomalies in ${m}`);
   if (group && !m) candidates.push(`How many rows per ${humanize(group.name)}?`);
   if (m && group) candidates.push(`Top 5 ${humanize(group.name)} by ${agg.toLowerCase()} ${m}`);
+  const ahead = forecastHorizon(dna);
+  if (m && ahead && intent.kind !== "forecast") candidates.push(`Forecast ${m} for the next ${ahead}`);
+  if (m && dna.timeColumn && intent.groupBy?.grain !== "month") candidates.push(`${agg} ${m} by month`);
   return candidates.filter((q) => parseQuestion(q, dna).intent !== null).slice(0, 3);
+}
+
+const AHEAD: Record<string, string> = {
+  hour: "24 hours",
+  day: "7 days",
+  week: "8 weeks",
+  month: "12 months",
+  quarter: "4 quarters",
+  year: "3 years",
+};
+
+/** "7 days" for a daily table, "12 months" for a monthly one; nothing for event logs (minute stamps). */
+function forecastHorizon(dna: DataDna): string | null {
+  const grain = dna.columns.find((c) => c.name === dna.timeColumn)?.time?.grain;
+  return grain ? (AHEAD[grain] ?? null) : null;
 }

@@ -125,6 +125,14 @@ export function chooseKind(s: ParseState): Intent | null {
 
 /** Forecasts and anomaly searches run over a series: the measure (or a row count) per period of the time column. */
 function series(s: ParseState, kind: "forecast" | "anomalies", base: (k: IntentKind, e?: Partial<Intent>) => Intent) {
+  // Anomalies without a stated grain look at rows (cars, single flights) unless the table holds one row per
+  // day, month… (a series: daily weather, monthly prices).
+  const time = s.dna.columns.find((c) => c.name === s.dna.timeColumn);
+  const periodic = time?.time !== undefined && !["minute", "second"].includes(time.time.grain);
+  const dense = periodic && (time?.distinct ?? 0) >= 0.8 * s.dna.rowCount;
+  if (kind === "anomalies" && !s.grain && !isTimeKey(s.dna, s.group) && !dense && s.measures[0]) {
+    return base("anomalies", { groupBy: null });
+  }
   const said = isTimeKey(s.dna, s.group) ? s.group : autoTimeKey(s.dna, s.grain ?? nativeSeriesGrain(s.dna));
   if (!said) return kind === "anomalies" && s.measures[0] ? base("anomalies", { groupBy: null }) : null;
   const cyclic = { weekday: "day", month_of_year: "month" } as const;
