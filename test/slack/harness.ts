@@ -1,6 +1,5 @@
 // Starts the Slack app's HTTP receiver against the fake Slack, with a real runtime (offline planner, sandboxed Python).
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { createRuntime, type Runtime } from "../../src/app/index.js";
@@ -12,7 +11,7 @@ import { SlackDelivery } from "../fakes/slack-delivery.js";
 import { FAKE_BOT, type FakeSlack, type RecordedCall, startFakeSlack } from "../fakes/slack-server.js";
 
 export const SIGNING_SECRET = "test-signing-secret";
-const DATASETS = path.join(path.dirname(createRequire(import.meta.url).resolve("vega-datasets/package.json")), "data");
+const DATASETS = path.resolve("node_modules/vega-datasets/data");
 
 export interface SlackHarness {
   fake: FakeSlack;

@@ -103,9 +103,10 @@ describe("Slack questions", () => {
 
   it("explains how to upload when a channel has no data", async () => {
     const { ts } = await h.mention("CEMPTY", "Average price by region");
-    const answer = await answerIn("CEMPTY", ts).catch(() => null);
-    const posted = inThread(h.fake.calls, "chat.postMessage", "CEMPTY", ts)[0]!;
-    const text = blockText(answer?.blocks ?? posted.fields.blocks);
+    await h.fake.waitFor((calls) => inThread(calls, "chat.postMessage", "CEMPTY", ts).length > 0);
+    const posted = inThread(h.fake.calls, "chat.postMessage", "CEMPTY", ts);
+    expect(posted).toHaveLength(1);
+    const text = blockText(posted[0]!.fields.blocks);
     expect(text).toContain("no data yet");
     expect(text).toMatch(/Drag a CSV, Excel, JSON or Parquet file/);
   });
