@@ -35,13 +35,19 @@ try {
       try {
         const sql = await engine.query(ref, plan.sql);
         const python = plan.python ? runPython(plan.python, sql) : null;
-        const pyTable = python && typeof python === "object" && "rows" in python ? (python as { columns: string[]; rows: unknown[][] }) : null;
+        const pyTable =
+          python && typeof python === "object" && "rows" in python
+            ? (python as { columns: string[]; rows: unknown[][] })
+            : null;
         const result = pyTable ?? { columns: sql.columns, rows: sql.rows };
         const answer = composeOffline(plan, { columns: sql.columns, rows: sql.rows }, python);
         ok = judge(q, { result, metrics: answer.metrics }) === true;
         const known = collectNumbers([sql.rows, python, q.question]);
         known.push(sql.rows.length, result.rows.length);
-        const bad = [...checkText(answer.text, known).ungrounded.map((m) => m.text), ...checkMetrics(answer.metrics, known)];
+        const bad = [
+          ...checkText(answer.text, known).ungrounded.map((m) => m.text),
+          ...checkMetrics(answer.metrics, known),
+        ];
         if (bad.length > 0) ungrounded++;
         note = `${plan.sql}\n      -> ${JSON.stringify(result.rows.slice(0, 3))}\n      text: ${answer.text}${bad.length ? `\n      UNGROUNDED: ${bad.join(", ")}` : ""}`;
       } catch (error) {
@@ -56,4 +62,6 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 const pct = ((100 * passed) / questions.length).toFixed(1);
-console.log(`offline eval: ${passed}/${questions.length} correct (${pct}%), ${ungrounded} answer(s) with an ungrounded number`);
+console.log(
+  `offline eval: ${passed}/${questions.length} correct (${pct}%), ${ungrounded} answer(s) with an ungrounded number`,
+);

@@ -8,7 +8,12 @@ import type { Filter, Intent } from "./types.js";
 const targetAlias = (target: Filter) => {
   if (target.kind === "equals") return aliasOf(String(target.value));
   if (target.kind === "in") return aliasOf(target.values.map(String).join("_or_"));
-  if (target.kind === "compare") return aliasOf(target.column, { ">": "over", ">=": "min", "<": "under", "<=": "max", "=": "" }[target.op], String(target.value));
+  if (target.kind === "compare")
+    return aliasOf(
+      target.column,
+      { ">": "over", ">=": "min", "<": "under", "<=": "max", "=": "" }[target.op],
+      String(target.value),
+    );
   return aliasOf(target.column, String(target.year));
 };
 
@@ -81,10 +86,16 @@ export function buildSql(dna: DataDna, intent: Intent): BuiltSql {
   const select = [`${agg.expr} AS ${agg.alias}`];
   if (extra) select.push(`count(${valueExpr(dna, intent.measure!)}) AS ${n}`);
   const measureFilter = intent.agg === "count" ? [] : notNull(intent.measure);
-  if (!intent.groupBy) return { sql: `SELECT ${select.join(", ")}${from}${whereSql([...filters, ...measureFilter])}`, x: null, y: agg.alias };
+  if (!intent.groupBy)
+    return {
+      sql: `SELECT ${select.join(", ")}${from}${whereSql([...filters, ...measureFilter])}`,
+      x: null,
+      y: agg.alias,
+    };
 
   const key = keySql(dna, intent.groupBy, intent.kind === "forecast" || intent.kind === "anomalies");
-  if (intent.agg === "count" && !key.temporal) select.push(`100.0 * count(*) / sum(count(*)) OVER () AS ${aliasOf("pct", intent.entity)}`);
+  if (intent.agg === "count" && !key.temporal)
+    select.push(`100.0 * count(*) / sum(count(*)) OVER () AS ${aliasOf("pct", intent.entity)}`);
   const where = whereSql([...filters, ...measureFilter, `${key.expr} IS NOT NULL`]);
   const byTime = key.temporal && intent.kind !== "top";
   const order = byTime ? (key.orderExpr ?? "1") : `${agg.alias} ${dir}, 1`;

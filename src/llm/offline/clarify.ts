@@ -11,7 +11,9 @@ const CAPABILITIES =
 export function suggestionsFor(dna: DataDna | undefined): string[] {
   if (!dna) return [];
   const name = (column: string) => humanize(column);
-  const measures = dna.columns.filter((c) => c.role === "measure" && c.numeric && !(c.numeric.integer && c.distinct <= 12));
+  const measures = dna.columns.filter(
+    (c) => c.role === "measure" && c.numeric && !(c.numeric.integer && c.distinct <= 12),
+  );
   const groups = dna.columns.filter((c) => (c.role === "dimension" || c.role === "status") && c.distinct <= 50);
   const time = dna.timeColumn;
   const out: string[] = [];

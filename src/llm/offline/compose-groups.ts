@@ -19,7 +19,8 @@ function accessors(plan: ExecutablePlan, table: ResultTable) {
     return y.startsWith("pct_") ? formatPercent(n) : formatNumber(n);
   };
   // A bare number as a group ("4" cylinders) reads better with its column's name.
-  const named = !plan.intent.groupBy?.grain && table.rows.some((row) => typeof row[xi] === "number") && plan.chart?.type === "bar";
+  const named =
+    !plan.intent.groupBy?.grain && table.rows.some((row) => typeof row[xi] === "number") && plan.chart?.type === "bar";
   const sqlGroups = plan.python === null;
   const prefix = named ? `${humanize(x)} ` : sqlGroups && plan.intent.groupBy?.grain === "hour" ? "hour " : "";
   const label = (row: unknown[]) => `${prefix}${formatLabel(row[xi])}`;
@@ -33,7 +34,11 @@ function accessors(plan: ExecutablePlan, table: ResultTable) {
 }
 
 const rest = (items: string[]) =>
-  items.length === 0 ? "" : items.length === 1 ? `, followed by ${items[0]}` : `, followed by ${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+  items.length === 0
+    ? ""
+    : items.length === 1
+      ? `, followed by ${items[0]}`
+      : `, followed by ${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 
 export function describeGroups(plan: ExecutablePlan, table: ResultTable): string {
   const { intent } = plan;
@@ -45,13 +50,16 @@ export function describeGroups(plan: ExecutablePlan, table: ResultTable): string
     const first = rows[0]!;
     const last = rows.at(-1)!;
     const at = (row: unknown[], name: string) => formatCell(row[table.columns.indexOf(name)]);
-    const range = table.columns.includes("lower") ? `, with a likely range of ${at(last, "lower")} to ${at(last, "upper")} at the end` : "";
+    const range = table.columns.includes("lower")
+      ? `, with a likely range of ${at(last, "lower")} to ${at(last, "upper")} at the end`
+      : "";
     return `The forecast of ${what} goes from ${value(first)} on ${label(first)} to ${value(last)} on ${label(last)}${range}.`;
   }
   if (intent.kind === "anomalies") {
     const [a, b, c] = rows;
     const expected = table.columns.indexOf("expected");
-    const usual = expected >= 0 && a![expected] !== null ? ` against a usual level of about ${formatCell(a![expected])}` : "";
+    const usual =
+      expected >= 0 && a![expected] !== null ? ` against a usual level of about ${formatCell(a![expected])}` : "";
     const others = [b, c].filter((r): r is unknown[] => r !== undefined).map((r) => `${label(r)} (${value(r)})`);
     const also = others.length > 0 ? ` ${others.join(" and ")} also stand${others.length === 1 ? "s" : ""} out.` : "";
     const on = intent.groupBy || x === plan.intent.labels?.[0] ? "on" : "for";
@@ -67,16 +75,22 @@ export function describeGroups(plan: ExecutablePlan, table: ResultTable): string
   if (temporal && high && low) {
     const first = rows[0]!;
     const last = rows.at(-1)!;
-    const peak = rows.length > 2 ? ` It peaked at ${value(high)} in ${label(high)} and was lowest at ${value(low)} in ${label(low)}.` : "";
+    const peak =
+      rows.length > 2
+        ? ` It peaked at ${value(high)} in ${label(high)} and was lowest at ${value(low)} in ${label(low)}.`
+        : "";
     return `The ${what} went from ${value(first)} in ${label(first)} to ${value(last)} in ${label(last)}.${peak}`;
   }
   const word = intent.direction === "asc" ? "lowest" : "highest";
   const pct = table.columns.find((c) => c.startsWith("pct_") && c !== x && c !== plan.chart?.y);
-  const share = (row: unknown[]) => (pct ? `, ${formatPercent(toNumber(row[table.columns.indexOf(pct)]) ?? 0)} of all` : "");
+  const share = (row: unknown[]) =>
+    pct ? `, ${formatPercent(toNumber(row[table.columns.indexOf(pct)]) ?? 0)} of all` : "";
   const [head, ...tail] = rows;
   const followers = tail.slice(0, 2).map((row) => `${label(row)} (${value(row)}${share(row)})`);
   const lead = `${label(head!)} has the ${word} ${what} (${value(head!)}${share(head!)})${rest(followers)}.`;
-  return /^[a-z]/.test(lead) && label(head!).startsWith(humanize(x)) ? lead.charAt(0).toUpperCase() + lead.slice(1) : lead;
+  return /^[a-z]/.test(lead) && label(head!).startsWith(humanize(x))
+    ? lead.charAt(0).toUpperCase() + lead.slice(1)
+    : lead;
 }
 
 export function describeRows(plan: ExecutablePlan, table: ResultTable): string {
@@ -85,7 +99,9 @@ export function describeRows(plan: ExecutablePlan, table: ResultTable): string {
   const rows = table.rows;
   if (intent.kind === "distribution") {
     const count = table.columns.length - 1;
-    const biggest = rows.reduce((best, row) => ((toNumber(row[count]) ?? 0) > (toNumber(best[count]) ?? 0) ? row : best));
+    const biggest = rows.reduce((best, row) =>
+      (toNumber(row[count]) ?? 0) > (toNumber(best[count]) ?? 0) ? row : best,
+    );
     const first = rows[0]!;
     const last = rows.at(-1)!;
     return `The most common range of ${humanize(intent.measure ?? "values")} is ${formatCell(biggest[0])} to ${formatCell(biggest[1])} (${formatCell(biggest[count])} ${intent.entity}); values run from ${formatCell(first[0])} to ${formatCell(last[1])}.`;

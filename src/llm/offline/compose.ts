@@ -1,6 +1,7 @@
 // composeOffline: a short answer written only from the result's own values, with metrics and follow-ups.
-import { formatCell, formatNumber, formatPercent, metricValue, toNumber } from "./format.js";
+
 import { describeGroups, describeRows } from "./compose-groups.js";
+import { formatCell, formatNumber, formatPercent, metricValue, toNumber } from "./format.js";
 import { humanize } from "./text.js";
 import { conditionWords, measureWords } from "./title.js";
 import type { ExecutablePlan, OfflineAnswer } from "./types.js";
@@ -39,8 +40,10 @@ function writeText(plan: ExecutablePlan, table: ResultTable): string {
   const where = intent.filters.length > 0 ? ` (${intent.filters.map(conditionWords).join(", ")})` : "";
   if (intent.kind === "correlation") {
     const r = toNumber(row[0]);
-    if (r === null) return `There are not enough rows with both ${humanize(intent.pair![0])} and ${humanize(intent.pair![1])} to measure a correlation.`;
-    const strength = Math.abs(r) >= 0.7 ? "strong" : Math.abs(r) >= 0.4 ? "moderate" : Math.abs(r) >= 0.2 ? "weak" : "very weak";
+    if (r === null)
+      return `There are not enough rows with both ${humanize(intent.pair![0])} and ${humanize(intent.pair![1])} to measure a correlation.`;
+    const strength =
+      Math.abs(r) >= 0.7 ? "strong" : Math.abs(r) >= 0.4 ? "moderate" : Math.abs(r) >= 0.2 ? "weak" : "very weak";
     const sign = r >= 0 ? "positive" : "negative";
     return `The correlation between ${humanize(intent.pair![0])} and ${humanize(intent.pair![1])} is ${formatNumber(r)}, a ${strength} ${sign} relationship, over ${formatCell(row[1])} rows with both values${where}.`;
   }
@@ -69,7 +72,9 @@ function writeText(plan: ExecutablePlan, table: ResultTable): string {
   const counted = table.columns.find((c) => c.startsWith("n_"));
   const across = counted ? ` across ${formatCell(cell(counted))} ${intent.entity} with a value` : "";
   const lead =
-    parts.length === 1 ? `The ${measureWords(intent)}${where} is ${formatCell(row[0])}` : capital(`${parts.join(" and ")}${where}`);
+    parts.length === 1
+      ? `The ${measureWords(intent)}${where} is ${formatCell(row[0])}`
+      : capital(`${parts.join(" and ")}${where}`);
   return `${lead}${across}.`;
 }
 

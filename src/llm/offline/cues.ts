@@ -1,7 +1,16 @@
 // Keyword cues in a question: its normalised words, the asked kind, N of "top N", horizons, direction and aggregation.
 import { tokenize } from "./text.js";
 import type { Agg, Grain, IntentKind } from "./types.js";
-import { AGG_WORDS, ASC_WORDS, BAD_WORDS, DESC_WORDS, EXPANSIONS, GOOD_WORDS, GRAIN_WORDS, NEGATIVE_MEASURE } from "./vocabulary.js";
+import {
+  AGG_WORDS,
+  ASC_WORDS,
+  BAD_WORDS,
+  DESC_WORDS,
+  EXPANSIONS,
+  GOOD_WORDS,
+  GRAIN_WORDS,
+  NEGATIVE_MEASURE,
+} from "./vocabulary.js";
 
 const NUMBER_WORDS: Record<string, number> = {
   one: 1,
@@ -44,14 +53,17 @@ const phrase = (tokens: string[], ...words: string[]) =>
 
 /** The analysis asked for by its keywords alone; grouping and filters refine it later. */
 export function kindCue(tokens: string[]): IntentKind | null {
-  if (has(tokens, /^(forecast|predict|prediction|predicted|projection|project|projected|extrapolate)/)) return "forecast";
+  if (has(tokens, /^(forecast|predict|prediction|predicted|projection|project|projected|extrapolate)/))
+    return "forecast";
   if (has(tokens, /^(anomal|outlier|unusual|abnormal|spikes?$|irregular)/)) return "anomalies";
   if (has(tokens, /^(correlat|relationship|associat)/) || phrase(tokens, "related", "to")) return "correlation";
   if (has(tokens, /^(distribution|histogram|distributed|spread)$/)) return "distribution";
   if (has(tokens, /^(compare|comparison|versus|vs|vs\.)$/) || phrase(tokens, "difference", "between")) return "compare";
   if (has(tokens, /^(percentage|percent|share|proportion|fraction|ratio|pct|%)$/)) return "share";
-  if (phrase(tokens, "how", "many") || phrase(tokens, "number", "of") || has(tokens, /^(count|counts)$/)) return "count";
-  if (has(tokens, /^(trend|trends|trending|evolve|evolved|evolution)$/) || phrase(tokens, "over", "time")) return "trend";
+  if (phrase(tokens, "how", "many") || phrase(tokens, "number", "of") || has(tokens, /^(count|counts)$/))
+    return "count";
+  if (has(tokens, /^(trend|trends|trending|evolve|evolved|evolution)$/) || phrase(tokens, "over", "time"))
+    return "trend";
   if (has(tokens, /^(show|list|display)$/)) return "filter";
   return null;
 }
@@ -89,7 +101,10 @@ export function horizonCue(tokens: string[]): { n: number; grain: Grain | null; 
  * Ranking direction. highest/most/largest/top → "desc"; lowest/least/fewest/bottom → "asc";
  * best → "desc" unless the measure is one where more is worse (delay, deaths, cost…), worst the reverse.
  */
-export function directionCue(tokens: string[], measure: string | null): { direction: "desc" | "asc"; word: string } | null {
+export function directionCue(
+  tokens: string[],
+  measure: string | null,
+): { direction: "desc" | "asc"; word: string } | null {
   const negative = measure !== null && NEGATIVE_MEASURE.test(measure);
   for (const t of tokens) {
     if (DESC_WORDS.has(t)) return { direction: "desc", word: t };

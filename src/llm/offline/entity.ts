@@ -58,7 +58,8 @@ export function defaultEntity(dna: DataDna): string {
   const time = dna.columns.find((c) => c.name === dna.timeColumn);
   if (time?.time && time.distinct >= dna.rowCount * 0.8) {
     const grain = time.time.grain;
-    if (grain === "day" || grain === "month" || grain === "year" || grain === "week" || grain === "hour") return `${grain}s`;
+    if (grain === "day" || grain === "month" || grain === "year" || grain === "week" || grain === "hour")
+      return `${grain}s`;
   }
   return "rows";
 }

@@ -8,7 +8,10 @@ import type { Intent } from "./types.js";
 export function followUpsFor(dna: DataDna, intent: Intent): string[] {
   const measures = dna.columns.filter((c) => c.role === "measure" && !(c.numeric?.integer && c.distinct <= 12));
   const groups = dna.columns.filter((c) => (c.role === "dimension" || c.role === "status") && c.distinct <= 50);
-  const measure = measures.find((c) => c.name === intent.measure) ?? measures.find((c) => intent.pair?.includes(c.name)) ?? measures[0];
+  const measure =
+    measures.find((c) => c.name === intent.measure) ??
+    measures.find((c) => intent.pair?.includes(c.name)) ??
+    measures[0];
   const other = measures.find((c) => c.name !== measure?.name && !intent.pair?.includes(c.name));
   const group = groups.find((c) => c.name !== intent.groupBy?.column);
   const agg = intent.agg === "sum" ? "Total" : "Average";

@@ -45,7 +45,10 @@ export function readGroup(dna: DataDna, m: Mention, otherMeasure: boolean): Grou
   const column = dna.columns.find((c) => c.name === m.column);
   if (!column) return null;
   if (column.role === "time") {
-    const said = m.text.split(" ").map((w) => GRAIN_WORDS[w]).find((g) => g !== undefined);
+    const said = m.text
+      .split(" ")
+      .map((w) => GRAIN_WORDS[w])
+      .find((g) => g !== undefined);
     return { kind: "group", key: timeKey(column, said), mention: m };
   }
   if (column.role === "measure") {

@@ -21,7 +21,9 @@ export interface Mention {
 }
 
 /** Grammar words that never name a column. */
-const FUNCTION_WORDS = new Set("a an the of in on at to for from by with and or is are was were be what which how".split(" "));
+const FUNCTION_WORDS = new Set(
+  "a an the of in on at to for from by with and or is are was were be what which how".split(" "),
+);
 const FILLERS = new Set(["of", "per", "in", "the", "and"]);
 const OPERATOR_WORDS = new Set([...Object.keys(AGG_WORDS), ...DESC_WORDS, ...ASC_WORDS]);
 
@@ -103,7 +105,16 @@ function valueMentions(tokens: string[], column: ColumnProfile, question: string
       if (!ok) continue;
       const score = words.length * (exact ? 1.1 : 1.0);
       const text = tokens.slice(i, i + words.length).join(" ");
-      found.push({ start: i, end: i + words.length, kind: "value", column: column.name, value: raw, text, score, coverage: 1 });
+      found.push({
+        start: i,
+        end: i + words.length,
+        kind: "value",
+        column: column.name,
+        value: raw,
+        text,
+        score,
+        coverage: 1,
+      });
     }
   }
   return found;
@@ -116,11 +127,30 @@ function grainMentions(tokens: string[]): Mention[] {
       if (phrase.words.every((w, k) => tokens[i + k] === w)) {
         const end = i + phrase.words.length;
         const text = phrase.words.join(" ");
-        found.push({ start: i, end, kind: "grain", column: null, grain: phrase.grain, text, score: phrase.words.length, coverage: 1 });
+        found.push({
+          start: i,
+          end,
+          kind: "grain",
+          column: null,
+          grain: phrase.grain,
+          text,
+          score: phrase.words.length,
+          coverage: 1,
+        });
       }
     }
     const grain = GRAIN_WORDS[tokens[i]!];
-    if (grain) found.push({ start: i, end: i + 1, kind: "grain", column: null, grain, text: tokens[i]!, score: 0.9, coverage: 1 });
+    if (grain)
+      found.push({
+        start: i,
+        end: i + 1,
+        kind: "grain",
+        column: null,
+        grain,
+        text: tokens[i]!,
+        score: 0.9,
+        coverage: 1,
+      });
   }
   return found;
 }
@@ -130,7 +160,8 @@ export function findMentions(tokens: string[], dna: DataDna, question: string): 
   const all: Mention[] = [...grainMentions(tokens)];
   for (const column of dna.columns) {
     all.push(...columnMentions(tokens, column));
-    if (column.top && column.role !== "measure" && column.role !== "time") all.push(...valueMentions(tokens, column, question));
+    if (column.top && column.role !== "measure" && column.role !== "time")
+      all.push(...valueMentions(tokens, column, question));
   }
   const order = dna.columns.map((c) => c.name);
   all.sort(

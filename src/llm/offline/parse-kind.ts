@@ -76,10 +76,14 @@ export function chooseKind(s: ParseState): Intent | null {
     case "anomalies":
       return series(s, s.kindWord, base);
     case "correlation":
-      return s.measures.length >= 2 ? base("correlation", { pair: [s.measures[0]!, s.measures[1]!], agg: "avg" }) : null;
+      return s.measures.length >= 2
+        ? base("correlation", { pair: [s.measures[0]!, s.measures[1]!], agg: "avg" })
+        : null;
     case "distribution":
       if (measure && !s.countedMeasure) return base("distribution", { groupBy: null });
-      return s.group || s.dims[0] ? base("distribution", { groupBy: s.group ?? { column: s.dims[0]! }, agg: "count" }) : null;
+      return s.group || s.dims[0]
+        ? base("distribution", { groupBy: s.group ?? { column: s.dims[0]! }, agg: "count" })
+        : null;
     case "compare": {
       const list = s.filters.find((f) => f.kind === "in");
       if (list) return base("compare", { groupBy: { column: list.column } });

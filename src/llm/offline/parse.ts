@@ -56,7 +56,9 @@ export function parseQuestion(question: string, dna: DataDna): Parsed {
   const measures = [...new Set([...(rankBy ? [rankBy] : []), ...measureMentions.map((m) => m.column!)])];
   const covered = (i: number) => mentions.some((m) => m.start <= i && i < m.end) || scan.usedTokens.has(i);
   const free = tokens.map((t, i) => (covered(i) ? "" : t));
-  const grainMention = mentions.find((m) => m.kind === "grain" && !scan.usedMentions.has(m) && !entity.indexes.includes(m.start));
+  const grainMention = mentions.find(
+    (m) => m.kind === "grain" && !scan.usedMentions.has(m) && !entity.indexes.includes(m.start),
+  );
 
   const state: ParseState = {
     dna,
@@ -73,7 +75,9 @@ export function parseQuestion(question: string, dna: DataDna): Parsed {
     filters: scan.filters,
     context: scan.context,
     top: top?.n ?? null,
-    which: tokens.some((t, i) => t === "which" || ((t === "what" || t === "who") && !STOP_WORDS.has(tokens[i + 1] ?? "is"))),
+    which: tokens.some(
+      (t, i) => t === "which" || ((t === "what" || t === "who") && !STOP_WORDS.has(tokens[i + 1] ?? "is")),
+    ),
     agg: aggCue(free),
     direction: null,
     entity: entity.word ?? defaultEntity(dna),
@@ -95,4 +99,3 @@ function tableNamed(tokens: string[], dna: DataDna): boolean {
   const words = dna.table.toLowerCase().split(/[^a-z0-9]+/);
   return tokens.some((t) => t.length > 2 && words.some((w) => w === t || `${w}s` === t || w === `${t}s`));
 }
-

@@ -28,10 +28,12 @@ export function planOffline(question: string, context: PlannerContext): OfflineP
 function executablePlan(dna: DataDna, intent: Intent): ExecutablePlan {
   const built = buildSql(dna, intent);
   const python = pythonFor(intent, built.x, built.y);
-  const temporalX = intent.groupBy !== null && (intent.kind === "trend" || intent.grain !== undefined || isTimeGroup(dna, intent));
+  const temporalX =
+    intent.groupBy !== null && (intent.kind === "trend" || intent.grain !== undefined || isTimeGroup(dna, intent));
   let chart: ExecutablePlan["chart"] = null;
   if (intent.kind === "forecast" && built.x) chart = { type: "line", x: built.x, y: "forecast" };
-  else if (intent.kind === "distribution" && !intent.groupBy) chart = { type: "histogram", x: "bin_start", y: built.y ?? "" };
+  else if (intent.kind === "distribution" && !intent.groupBy)
+    chart = { type: "histogram", x: "bin_start", y: built.y ?? "" };
   else if (built.x && built.y) chart = { type: temporalX ? "line" : "bar", x: built.x, y: built.y };
   return {
     classification: python ? "SQL_THEN_PY" : "SQL_ONLY",
@@ -75,7 +77,8 @@ function reasoningOf(intent: Intent): string {
   const parts = [`Offline planner read a ${intent.kind} question`];
   if (intent.measure) parts.push(`over ${intent.measure} (${intent.agg})`);
   if (intent.pair) parts.push(`between ${intent.pair[0]} and ${intent.pair[1]}`);
-  if (intent.groupBy) parts.push(`grouped by ${intent.groupBy.column}${intent.groupBy.grain ? ` (${intent.groupBy.grain})` : ""}`);
+  if (intent.groupBy)
+    parts.push(`grouped by ${intent.groupBy.column}${intent.groupBy.grain ? ` (${intent.groupBy.grain})` : ""}`);
   if (intent.target) parts.push("counting the rows that match the asked value");
   if (intent.filters.length > 0) parts.push(`with ${intent.filters.length} filter(s)`);
   if (intent.kind === "forecast" || intent.kind === "anomalies") parts.push("then Python over the SQL result");

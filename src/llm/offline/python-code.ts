@@ -38,7 +38,14 @@ result = flagged.head(50).reset_index(drop=True)
 `;
 }
 
-const FREQ: Partial<Record<Grain, string>> = { hour: "H", day: "D", week: "W-MON", month: "MS", quarter: "QS", year: "YS" };
+const FREQ: Partial<Record<Grain, string>> = {
+  hour: "H",
+  day: "D",
+  week: "W-MON",
+  month: "MS",
+  quarter: "QS",
+  year: "YS",
+};
 const SHOWN: Partial<Record<Grain, number>> = { hour: 16, year: 4 };
 
 /**

@@ -67,7 +67,8 @@ export function keySql(dna: DataDna, key: GroupKey, series = false): KeySql {
   if (!key.grain || !column || !isTemporal(column.type)) {
     return { expr: valueExpr(dna, key.column), alias: key.column, orderExpr: null, temporal };
   }
-  if (series && key.grain === "hour") return { expr: `date_trunc('hour', ${c})`, alias: "hour", orderExpr: null, temporal };
+  if (series && key.grain === "hour")
+    return { expr: `date_trunc('hour', ${c})`, alias: "hour", orderExpr: null, temporal };
   switch (key.grain) {
     case "year":
       return { expr: `year(${c})`, alias: "year", orderExpr: null, temporal };
@@ -94,7 +95,12 @@ const AGG_PREFIX: Record<Agg, string> = {
 };
 
 /** An aggregate over a measure (or count(*) when there is none) and its readable alias. */
-export function aggSql(dna: DataDna, agg: Agg, measure: string | null, entity: string): { expr: string; alias: string } {
+export function aggSql(
+  dna: DataDna,
+  agg: Agg,
+  measure: string | null,
+  entity: string,
+): { expr: string; alias: string } {
   if (agg === "count" || measure === null) return { expr: "count(*)", alias: aliasOf("n", entity) };
   const fn = agg === "avg" ? "avg" : agg === "median" ? "median" : agg;
   return { expr: `${fn}(${valueExpr(dna, measure)})`, alias: aliasOf(AGG_PREFIX[agg], measure) };

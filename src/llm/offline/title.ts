@@ -49,16 +49,20 @@ export function titleOf(intent: Intent): string {
     case "share":
     case "rate":
     case "count":
-      if (intent.target) return capitalise(`share of ${intent.entity} where ${conditionWords(intent.target)}${by}${where}`);
+      if (intent.target)
+        return capitalise(`share of ${intent.entity} where ${conditionWords(intent.target)}${by}${where}`);
       return capitalise(`${intent.kind === "share" ? "share of" : "number of"} ${intent.entity}${by}${where}`);
     case "distribution":
-      return capitalise(`distribution of ${intent.measure ? humanize(intent.measure) : groupWords(intent.groupBy!)}${where}`);
+      return capitalise(
+        `distribution of ${intent.measure ? humanize(intent.measure) : groupWords(intent.groupBy!)}${where}`,
+      );
     case "anomalies":
       return capitalise(`anomalies in ${measureWords(intent)}${by}${where}`);
     case "forecast":
       return capitalise(`forecast of ${measureWords(intent)}${by}${where}`);
     case "top":
-      if (!intent.groupBy) return capitalise(`${intent.entity} ranked by ${humanize(intent.measure ?? "value")}${where}`);
+      if (!intent.groupBy)
+        return capitalise(`${intent.entity} ranked by ${humanize(intent.measure ?? "value")}${where}`);
       return capitalise(`${groupWords(intent.groupBy)} ranked by ${measureWords(intent)}${where}`);
     case "lookup":
       return capitalise(`${intent.entity}${where}`);

@@ -72,7 +72,8 @@ export const GOOD_WORDS = new Set(["best", "better"]);
 export const BAD_WORDS = new Set(["worst", "worse"]);
 
 /** Measures where a larger value is worse: "worst" ranks them from the highest. */
-export const NEGATIVE_MEASURE = /delay|late|latency|death|fatalit|casualt|loss|debt|error|defect|fail|crime|injur|damage|unemploy|cost|expense|churn|complaint|wait|pollut|emission|price/i;
+export const NEGATIVE_MEASURE =
+  /delay|late|latency|death|fatalit|casualt|loss|debt|error|defect|fail|crime|injur|damage|unemploy|cost|expense|churn|complaint|wait|pollut|emission|price/i;
 
 /** Measures a person adds up rather than averages (used when no aggregation word is given). */
 export const ADDITIVE_MEASURE =

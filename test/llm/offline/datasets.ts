@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../../src/config/index.js";
 import { type ChannelRef, type DataDna, DataEngine, type QueryResult } from "../../../src/data/index.js";
-import { planOffline } from "../../../src/llm/offline/index.js";
 import type { OfflinePlan } from "../../../src/llm/offline/index.js";
+import { planOffline } from "../../../src/llm/offline/index.js";
 
 export const DATA = path.resolve("node_modules/vega-datasets/data");
 
@@ -35,7 +35,12 @@ export const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / va
 export const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /** Groups rows by a key and reduces a measure: null measures and keys are skipped, like SQL. */
-export function groupBy(rows: Rec[], key: (r: Rec) => unknown, measure: (r: Rec) => number | null, reduce: (v: number[]) => number) {
+export function groupBy(
+  rows: Rec[],
+  key: (r: Rec) => unknown,
+  measure: (r: Rec) => number | null,
+  reduce: (v: number[]) => number,
+) {
   const groups = new Map<string, number[]>();
   for (const r of rows) {
     const k = key(r);
@@ -66,7 +71,11 @@ export function startFixture(): Fixture {
   const loaded = new Map<string, Promise<void>>();
   const ref = (file: string): ChannelRef => ({ teamId: "TOFF", channelId: `C${file.replace(/[^A-Za-z0-9]/g, "")}` });
   const load = (file: string) => {
-    if (!loaded.has(file)) loaded.set(file, engine.ingest(ref(file), { path: path.join(DATA, file), name: file }).then(() => undefined));
+    if (!loaded.has(file))
+      loaded.set(
+        file,
+        engine.ingest(ref(file), { path: path.join(DATA, file), name: file }).then(() => undefined),
+      );
     return loaded.get(file)!;
   };
   return {

@@ -43,12 +43,26 @@ describe("offline planner on the eval's question shapes", () => {
 
   it("averages a measure named in several words by a group", async () => {
     const r = await sql("cars.json", "Average miles per gallon by origin");
-    expectGroups(r, "avg_miles_per_gallon", groupBy(cars, (c) => c.Origin, (c) => num(c.Miles_per_Gallon), mean));
+    expectGroups(
+      r,
+      "avg_miles_per_gallon",
+      groupBy(
+        cars,
+        (c) => c.Origin,
+        (c) => num(c.Miles_per_Gallon),
+        mean,
+      ),
+    );
   });
 
   it("answers 'which X has the most <rows>' with the largest group first", async () => {
     const r = await sql("cars.json", "Which origin has the most cars?");
-    const counts = groupBy(cars, (c) => c.Origin, () => 1, (v) => v.length);
+    const counts = groupBy(
+      cars,
+      (c) => c.Origin,
+      () => 1,
+      (v) => v.length,
+    );
     const best = [...counts].sort((a, b) => b[1] - a[1])[0]!;
     expect(r.rows[0]![0]).toBe(best[0]);
     expect(r.rows[0]![1]).toBe(best[1]);
@@ -56,7 +70,9 @@ describe("offline planner on the eval's question shapes", () => {
 
   it("ranks rows by a measure and labels them with the name column", async () => {
     const r = await sql("cars.json", "Top 5 cars by horsepower");
-    const sorted = cars.filter((c) => num(c.Horsepower) !== null).sort((a, b) => Number(b.Horsepower) - Number(a.Horsepower));
+    const sorted = cars
+      .filter((c) => num(c.Horsepower) !== null)
+      .sort((a, b) => Number(b.Horsepower) - Number(a.Horsepower));
     expect(r.rows).toHaveLength(5);
     expect(r.rows[0]).toContain(sorted[0]!.Name);
     expect(r.rows.map((row) => row.at(-1))).toEqual(sorted.slice(0, 5).map((c) => c.Horsepower));
@@ -95,29 +111,54 @@ describe("offline planner on the eval's question shapes", () => {
     const year = (d: Record<string, unknown>) => String(d.date).slice(0, 4);
     const tmax = await sql("seattle-weather.csv", "Average max temperature by year");
     expect(tmax.columns.slice(0, 2)).toEqual(["year", "avg_temp_max"]);
-    expectGroups(tmax, "avg_temp_max", groupBy(seattle, year, (d) => num(d.temp_max), mean));
+    expectGroups(
+      tmax,
+      "avg_temp_max",
+      groupBy(seattle, year, (d) => num(d.temp_max), mean),
+    );
     const precip = await sql("seattle-weather.csv", "Total precipitation per year");
-    expectGroups(precip, "total_precipitation", groupBy(seattle, year, (d) => num(d.precipitation), sum), 2);
+    expectGroups(
+      precip,
+      "total_precipitation",
+      groupBy(seattle, year, (d) => num(d.precipitation), sum),
+      2,
+    );
     expect(precip.rows.map((row) => row[0])).toEqual([2012, 2013, 2014, 2015]);
   });
 
   it("filters on a known value and takes the maximum", async () => {
     const r = await sql("stocks.csv", "What was the maximum price of AAPL?");
-    const prices = readRows("stocks.csv").filter((s) => s.symbol === "AAPL").map((s) => Number(s.price));
+    const prices = readRows("stocks.csv")
+      .filter((s) => s.symbol === "AAPL")
+      .map((s) => Number(s.price));
     close(r.rows[0]![0] as number, Math.max(...prices));
   });
 
   it("ranks groups by a summed measure and skips rows whose group is null", async () => {
     const r = await sql("movies.json", "Top 5 directors by total worldwide gross");
     const movies = readRows("movies.json");
-    const totals = [...groupBy(movies, (m) => m.Director, (m) => num(m["Worldwide Gross"]), sum)].sort((a, b) => b[1] - a[1]);
+    const totals = [
+      ...groupBy(
+        movies,
+        (m) => m.Director,
+        (m) => num(m["Worldwide Gross"]),
+        sum,
+      ),
+    ].sort((a, b) => b[1] - a[1]);
     expect(r.rows.map((row) => row[0])).toEqual(totals.slice(0, 5).map(([k]) => k));
     expect(r.rows.every((row) => row[0] !== null)).toBe(true);
   });
 
   it("reads 'worst' as highest for a delay and ranks groups by their average", async () => {
     const r = await sql("flights-20k.json", "Which 5 origin airports have the worst average delay?");
-    const avgs = [...groupBy(flights, (f) => f.origin, (f) => num(f.delay), mean)].sort((a, b) => b[1] - a[1]);
+    const avgs = [
+      ...groupBy(
+        flights,
+        (f) => f.origin,
+        (f) => num(f.delay),
+        mean,
+      ),
+    ].sort((a, b) => b[1] - a[1]);
     expect(r.rows).toHaveLength(5);
     close(r.rows[0]![1] as number, avgs[0]![1]);
     expect(avgs.slice(0, 3).map(([k]) => k)).toContain(r.rows[0]![0]);
@@ -126,16 +167,31 @@ describe("offline planner on the eval's question shapes", () => {
   it("extracts the hour of day from a timestamp", async () => {
     const r = await sql("flights-20k.json", "Average delay by hour of day");
     const hour = (f: Record<string, unknown>) => Number(String(f.date).slice(11, 13));
-    expectGroups(r, "avg_delay", groupBy(flights, hour, (f) => num(f.delay), mean));
+    expectGroups(
+      r,
+      "avg_delay",
+      groupBy(flights, hour, (f) => num(f.delay), mean),
+    );
   });
 
   it("filters an integer year column and a DATE column named year by a year in the question", async () => {
     const pop = await sql("population.json", "What was the total number of people in 2000?");
-    const people = readRows("population.json").filter((p) => p.year === 2000).map((p) => Number(p.people));
+    const people = readRows("population.json")
+      .filter((p) => p.year === 2000)
+      .map((p) => Number(p.people));
     expect(pop.rows[0]![0]).toBe(sum(people));
     const iowa = await sql("iowa-electricity.csv", "Net generation by source in 2017");
     const rows = readRows("iowa-electricity.csv").filter((r) => String(r.year).startsWith("2017"));
-    expectGroups(iowa, "total_net_generation", groupBy(rows, (r) => r.source, (r) => num(r.net_generation), sum));
+    expectGroups(
+      iowa,
+      "total_net_generation",
+      groupBy(
+        rows,
+        (r) => r.source,
+        (r) => num(r.net_generation),
+        sum,
+      ),
+    );
   });
 
   it("applies a multi-word known value as a filter and groups by an integer year column", async () => {
@@ -147,7 +203,12 @@ describe("offline planner on the eval's question shapes", () => {
 
   it("counts rows per group said with 'on each'", async () => {
     const r = await sql("penguins.json", "How many penguins are on each island?");
-    for (const [island, n] of groupBy(penguins, (p) => p.Island, () => 1, (v) => v.length)) {
+    for (const [island, n] of groupBy(
+      penguins,
+      (p) => p.Island,
+      () => 1,
+      (v) => v.length,
+    )) {
       expect(valueFor(r, island, "n_penguins")).toBe(n);
     }
   });
@@ -156,7 +217,14 @@ describe("offline planner on the eval's question shapes", () => {
 describe("offline planner on other datasets and shapes", () => {
   it("matches a column with a unit in parentheses ('body mass' is 'Body Mass (g)')", async () => {
     const r = await sql("penguins.json", "Which species has the heaviest average body mass?");
-    const avgs = [...groupBy(penguins, (p) => p.Species, (p) => num(p["Body Mass (g)"]), mean)].sort((a, b) => b[1] - a[1]);
+    const avgs = [
+      ...groupBy(
+        penguins,
+        (p) => p.Species,
+        (p) => num(p["Body Mass (g)"]),
+        mean,
+      ),
+    ].sort((a, b) => b[1] - a[1]);
     expect(r.rows[0]![0]).toBe(avgs[0]![0]);
     close(r.rows[0]![1] as number, avgs[0]![1]);
   });
@@ -164,7 +232,14 @@ describe("offline planner on other datasets and shapes", () => {
   it("compares two known values of one column", async () => {
     const r = await sql("penguins.json", "Compare average body mass of Adelie and Gentoo");
     expect(r.rows.map((row) => row[0]).sort()).toEqual(["Adelie", "Gentoo"]);
-    close(valueFor(r, "Adelie", "avg_body_mass"), mean(penguins.filter((p) => p.Species === "Adelie" && num(p["Body Mass (g)"]) !== null).map((p) => Number(p["Body Mass (g)"]))));
+    close(
+      valueFor(r, "Adelie", "avg_body_mass"),
+      mean(
+        penguins
+          .filter((p) => p.Species === "Adelie" && num(p["Body Mass (g)"]) !== null)
+          .map((p) => Number(p["Body Mass (g)"])),
+      ),
+    );
   });
 
   it("counts rows above a threshold said as 'more than N <column>'", async () => {
@@ -182,13 +257,26 @@ describe("offline planner on other datasets and shapes", () => {
   it("computes the rate of a status value per group", async () => {
     const weather = readRows("weather.csv");
     const r = await sql("weather.csv", "What percentage of days were rainy by location?");
-    const rate = groupBy(weather, (w) => w.location, (w) => (w.weather === "rain" ? 100 : 0), mean);
+    const rate = groupBy(
+      weather,
+      (w) => w.location,
+      (w) => (w.weather === "rain" ? 100 : 0),
+      mean,
+    );
     expectGroups(r, "pct_rain", rate);
   });
 
   it("orders a weekday grouping Monday first", async () => {
     const r = await sql("flights-20k.json", "Average delay by weekday");
-    expect(r.rows.map((row) => row[0])).toEqual(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]);
+    expect(r.rows.map((row) => row[0])).toEqual([
+      "Monday",
+      "Tuesday",
+      "Wednesday",
+      "Thursday",
+      "Friday",
+      "Saturday",
+      "Sunday",
+    ]);
   });
 
   it("groups by month of year, by a monthly adverb, and picks a trend grain on its own", async () => {
@@ -205,7 +293,17 @@ describe("offline planner on other datasets and shapes", () => {
   it("adds up a measure counted with 'how many <measure>' and sums a population by year", async () => {
     const gap = readRows("gapminder.json");
     const r = await sql("gapminder.json", "Total population by year");
-    expectGroups(r, "total_pop", groupBy(gap, (g) => g.year, (g) => num(g.pop), sum), 0);
+    expectGroups(
+      r,
+      "total_pop",
+      groupBy(
+        gap,
+        (g) => g.year,
+        (g) => num(g.pop),
+        sum,
+      ),
+      0,
+    );
   });
 
   it("ranks single rows with the lowest value first and reads JSON title columns as text", async () => {
@@ -230,7 +328,14 @@ describe("offline planner on other datasets and shapes", () => {
     close(med.rows[0]![0] as number, (acc[acc.length / 2 - 1]! + acc[acc.length / 2]!) / 2);
     const barley = readRows("barley.json");
     const low = await sql("barley.json", "Which variety has the lowest average yield?");
-    const avgs = [...groupBy(barley, (b) => b.variety, (b) => num(b.yield), mean)].sort((a, b) => a[1] - b[1]);
+    const avgs = [
+      ...groupBy(
+        barley,
+        (b) => b.variety,
+        (b) => num(b.yield),
+        mean,
+      ),
+    ].sort((a, b) => a[1] - b[1]);
     expect(low.rows[0]![0]).toBe(avgs[0]![0]);
   });
 
@@ -240,7 +345,12 @@ describe("offline planner on other datasets and shapes", () => {
     expect(anomalies.result!.rows).toHaveLength(seattle.length);
     const forecast = await fx.ask("flights-20k.json", "Forecast the number of flights per day for the next 7 days");
     expect(forecast.plan.classification).toBe("SQL_THEN_PY");
-    const perDay = groupBy(flights, (f) => String(f.date).slice(0, 10).replaceAll("/", "-"), () => 1, (v) => v.length);
+    const perDay = groupBy(
+      flights,
+      (f) => String(f.date).slice(0, 10).replaceAll("/", "-"),
+      () => 1,
+      (v) => v.length,
+    );
     expectGroups(forecast.result!, "n_flights", perDay, 0);
   });
 });

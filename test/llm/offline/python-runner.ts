@@ -31,11 +31,15 @@ export function runPython(code: string, table: SqlTable): unknown {
     writeFileSync(path.join(dir, "table.json"), JSON.stringify(table));
     writeFileSync(path.join(dir, "code.py"), code);
     writeFileSync(path.join(dir, "harness.py"), HARNESS);
-    const out = execFileSync("/usr/bin/python3", [path.join(dir, "harness.py"), path.join(dir, "table.json"), path.join(dir, "code.py")], {
-      env: { PATH: "/usr/bin:/bin", PYTHONPATH: path.resolve("src/sandbox/python") },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
+    const out = execFileSync(
+      "/usr/bin/python3",
+      [path.join(dir, "harness.py"), path.join(dir, "table.json"), path.join(dir, "code.py")],
+      {
+        env: { PATH: "/usr/bin:/bin", PYTHONPATH: path.resolve("src/sandbox/python") },
+        encoding: "utf8",
+        timeout: 60_000,
+      },
+    );
     return JSON.parse(out);
   } finally {
     rmSync(dir, { recursive: true, force: true });
