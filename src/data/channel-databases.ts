@@ -101,8 +101,11 @@ export class ChannelDatabases {
     for (const key of [...this.open.keys()]) this.closeInstance(key);
   }
 
+  /** DuckDB creates only the last level of its temp directory: the parents must exist before it spills. */
   private tempDir(key: string): string {
-    return path.join(this.dataDir, "tmp", "duckdb", key.replace(/[^A-Za-z0-9_-]/g, "_"));
+    const dir = path.join(this.dataDir, "tmp", "duckdb", key.replace(/[^A-Za-z0-9_-]/g, "_"));
+    mkdirSync(path.dirname(dir), { recursive: true });
+    return dir;
   }
 
   private async queryInstance(ref: ChannelRef): Promise<OpenInstance> {

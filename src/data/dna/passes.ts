@@ -12,8 +12,10 @@ export interface ColumnInfo {
 const INTEGER_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/;
 /** Quantiles are exact up to this many rows; beyond, exact over a deterministic sample of about this size. */
 const QUANTILE_SAMPLE_ROWS = 200_000;
-/** Frequency subqueries per statement, so very wide tables do not build one enormous plan. */
-const SUBQUERIES_PER_STATEMENT = 64;
+/** Up to this many profiled columns, pass 2 runs one subquery per column. */
+const NARROW_COLUMNS = 24;
+/** Aggregates per statement, so very wide tables do not build one enormous plan (or run out of memory). */
+const AGGREGATES_PER_STATEMENT = 200;
 
 /**
  * Pass 1, one scan: row count, and per column non-null count, HyperLogLog distinct count, numeric
@@ -55,8 +57,13 @@ export async function aggregatePass(connection: DuckDBConnection, table: string,
       parts.push(`avg(length(${c})) AS c${i}_len`);
     }
   });
-  const reader = await connection.runAndReadAll(`SELECT ${parts.join(", ")} FROM ${quoteIdent(table)}`);
-  return reader.getRowObjectsJS()[0] as Row;
+  const row: Row = {};
+  for (let start = 1; start < parts.length || start === 1; start += AGGREGATES_PER_STATEMENT * 4) {
+    const batch = ["count(*) AS n", ...parts.slice(start, start + AGGREGATES_PER_STATEMENT * 4)];
+    const reader = await connection.runAndReadAll(`SELECT ${batch.join(", ")} FROM ${quoteIdent(table)}`);
+    Object.assign(row, reader.getRowObjectsJS()[0]);
+  }
+  return row;
 }
 
 export interface FrequencyRequest {
@@ -68,9 +75,11 @@ export interface FrequencyRequest {
 }
 
 /**
- * Pass 2: exact value counts (a GROUP BY per column, far cheaper than histogram()) or approx_top_k,
- * and quartiles of numeric columns, exact over the whole table when small, else over a
- * deterministic sample of rows chosen by hash(rowid). Keys: `h<i>` (a list of {v, n} or of values), `q<i>`.
+ * Pass 2: exact value counts or approx_top_k per column, and quartiles of numeric columns, exact over
+ * the whole table when small, else over a deterministic sample of rows chosen by hash(rowid).
+ * Narrow tables use one GROUP BY subquery per column (far cheaper than histogram() on millions of rows);
+ * wide ones use plain aggregates in batches (a subquery per column costs planning time and memory).
+ * Keys: `h<i>` (a list of {v, n}, or of values for approx_top_k), `q<i>` (three quartiles).
  */
 export async function frequencyPass(
   connection: DuckDBConnection,
@@ -80,27 +89,47 @@ export async function frequencyPass(
   numeric: Array<{ index: number; name: string }>,
 ): Promise<Row> {
   const t = quoteIdent(table);
-  const subqueries = frequencies.map(({ index, name, exact, topK }) => {
-    const c = quoteIdent(name);
-    return exact
-      ? `(SELECT list({'v': v, 'n': n}) FROM (SELECT ${c} AS v, count(*) AS n FROM ${t} WHERE ${c} IS NOT NULL GROUP BY ALL)) AS h${index}`
-      : `(SELECT approx_top_k(${c}, ${topK}) FROM ${t}) AS h${index}`;
-  });
-  if (numeric.length > 0) {
-    const every = Math.max(1, Math.floor(rowCount / QUANTILE_SAMPLE_ROWS));
-    const where = every > 1 ? ` WHERE hash(rowid) % ${every} = 0` : "";
-    const fields = numeric.map(
-      ({ index, name }) => `'q${index}': quantile_cont(${quoteIdent(name)}::DOUBLE, [0.25, 0.5, 0.75])`,
-    );
-    subqueries.push(`(SELECT {${fields.join(", ")}} FROM ${t}${where}) AS quartiles`);
-  }
+  const every = Math.max(1, Math.floor(rowCount / QUANTILE_SAMPLE_ROWS));
+  const sample = every > 1 ? `${t} WHERE hash(rowid) % ${every} = 0` : t;
+  const quartiles = (name: string) => `quantile_cont(${quoteIdent(name)}::DOUBLE, [0.25, 0.5, 0.75])`;
   const row: Row = {};
-  for (let start = 0; start < subqueries.length; start += SUBQUERIES_PER_STATEMENT) {
-    const batch = subqueries.slice(start, start + SUBQUERIES_PER_STATEMENT);
-    const reader = await connection.runAndReadAll(`SELECT ${batch.join(", ")}`);
-    Object.assign(row, reader.getRowObjectsJS()[0]);
+  const select = async (items: string[], from?: string) => {
+    for (let start = 0; start < items.length; start += AGGREGATES_PER_STATEMENT) {
+      const batch = items.slice(start, start + AGGREGATES_PER_STATEMENT).join(", ");
+      const reader = await connection.runAndReadAll(`SELECT ${batch}${from ? ` FROM ${from}` : ""}`);
+      Object.assign(row, reader.getRowObjectsJS()[0]);
+    }
+  };
+  if (frequencies.length + numeric.length <= NARROW_COLUMNS) {
+    const items = frequencies.map(({ index, name, exact, topK }) => {
+      const c = quoteIdent(name);
+      return exact
+        ? `(SELECT list({'v': v, 'n': n}) FROM (SELECT ${c} AS v, count(*) AS n FROM ${t} WHERE ${c} IS NOT NULL GROUP BY ALL)) AS h${index}`
+        : `(SELECT approx_top_k(${c}, ${topK}) FROM ${t}) AS h${index}`;
+    });
+    if (numeric.length > 0) {
+      items.push(
+        `(SELECT {${numeric.map((n) => `'q${n.index}': ${quartiles(n.name)}`).join(", ")}} FROM ${sample}) AS quartiles`,
+      );
+    }
+    await select(items);
+    if (row.quartiles) Object.assign(row, row.quartiles as Row);
+    return row;
   }
-  const quartiles = row.quartiles as Row | undefined;
-  if (quartiles) Object.assign(row, quartiles);
+  await select(
+    frequencies.map(({ index, name, exact, topK }) =>
+      exact ? `histogram(${quoteIdent(name)}) AS h${index}` : `approx_top_k(${quoteIdent(name)}, ${topK}) AS h${index}`,
+    ),
+    t,
+  );
+  for (const { index, exact } of frequencies) {
+    if (!exact) continue;
+    const entries = (row[`h${index}`] as Array<{ key: unknown; value: unknown }> | null) ?? [];
+    row[`h${index}`] = entries.map((entry) => ({ v: entry.key, n: entry.value }));
+  }
+  await select(
+    numeric.map(({ index, name }) => `${quartiles(name)} AS q${index}`),
+    sample,
+  );
   return row;
 }

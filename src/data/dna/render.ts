@@ -1,6 +1,6 @@
 // Data DNA as text: a compact, bounded rendering for prompts and a short summary for people.
 import type { Cell } from "../sql/values.js";
-import type { ColumnProfile, DataDna } from "./types.js";
+import type { ColumnProfile, DataDna, TimeGrain } from "./types.js";
 
 /** Compact text for LLM prompts; wide tables list the most useful columns fully, the rest by name. */
 export function renderDnaCompact(dna: DataDna, maxChars = 6000): string {
@@ -32,7 +32,7 @@ export function renderDnaCompact(dna: DataDna, maxChars = 6000): string {
 function describeColumn(column: ColumnProfile): string {
   const parts = [`${quoteName(column.name)} ${column.type} ${column.role}${column.unit ? ` (${column.unit})` : ""}`];
   if (column.nullShare > 0) parts.push(`${pct(column.nullShare)} null`);
-  if (column.time) parts.push(`${column.time.min} → ${column.time.max}, ${column.time.grain}ly`);
+  if (column.time) parts.push(`${column.time.min} → ${column.time.max}, ${GRAIN_WORDS[column.time.grain]}`);
   else if (column.numeric) {
     const n = column.numeric;
     parts.push(`min ${num(n.min)}, median ${num(n.p50)}, mean ${num(n.mean)}, max ${num(n.max)}`);
@@ -53,7 +53,7 @@ function describeColumn(column: ColumnProfile): string {
 export function renderDnaSummary(dna: DataDna): string {
   const lines = [`*${dna.table}*: ${dna.rowCount.toLocaleString("en-US")} rows × ${dna.columnCount} columns`];
   const time = dna.columns.find((c) => c.name === dna.timeColumn)?.time;
-  if (time) lines.push(`Time: ${dna.timeColumn} from ${time.min} to ${time.max} (${time.grain}ly)`);
+  if (time) lines.push(`Time: ${dna.timeColumn} from ${time.min} to ${time.max} (${GRAIN_WORDS[time.grain]})`);
   const measures = dna.columns.filter((c) => c.role === "measure" && c.numeric).slice(0, 4);
   if (measures.length > 0) {
     lines.push(`Key measures: ${measures.map((m) => `${m.name} (avg ${num(m.numeric!.mean)})`).join(", ")}`);
@@ -66,6 +66,17 @@ export function renderDnaSummary(dna: DataDna): string {
   lines.push(`Columns: ${list}${names.length > 25 ? `, … (${names.length - 25} more)` : ""}`);
   return lines.join("\n");
 }
+
+const GRAIN_WORDS: Record<TimeGrain, string> = {
+  year: "yearly",
+  quarter: "quarterly",
+  month: "monthly",
+  week: "weekly",
+  day: "daily",
+  hour: "hourly",
+  minute: "by the minute",
+  second: "by the second",
+};
 
 function roleRank(column: ColumnProfile): number {
   return { time: 0, measure: 1, status: 2, dimension: 3, identifier: 4, text: 5 }[column.role];
