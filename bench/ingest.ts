@@ -47,7 +47,8 @@ async function timeInsightX(): Promise<{ ms: number; rows: number; notes: string
     const started = performance.now();
     const [table] = await engine.ingest({ teamId: "bench", channelId: "bench" }, { path: csv, name: "flights-3m.csv" });
     const ms = performance.now() - started;
-    if (!table || table.dna.columns.length !== 5) throw new Error("ingestion did not produce the DNA");
+    if (!table) throw new Error("ingestion produced no table");
+    if (table.dna.columns.length !== 5) throw new Error("ingestion did not produce the DNA");
     return { ms, rows: table.rowCount, notes: table.notes };
   } finally {
     await engine.close();
