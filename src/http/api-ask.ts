@@ -2,6 +2,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
+import { withStoreFallback } from "../jobs/index.js";
 import type { PipelineDeps } from "../pipeline/index.js";
 import { type TraceSink, tracedQuestion } from "../trace/index.js";
 import { errorMessage } from "../util/errors.js";
@@ -70,7 +71,7 @@ export async function handleAsk(deps: AskDeps, req: IncomingMessage, res: Server
     gone = true;
   });
   const request = { ref: { teamId, channelId }, question: body.question, threadId: body.thread ?? "api" };
-  const { tracer, events } = tracedQuestion(deps.pipelineDeps(), request, {
+  const { tracer, events } = tracedQuestion(await withStoreFallback(deps.pipelineDeps()), request, {
     sink: deps.traces,
     ...(deps.metrics ? { onStep: deps.metrics.step } : {}),
   });

@@ -17,6 +17,7 @@ export {
   scheduleCommand,
 } from "./schedule-commands.js";
 export { createSlashCommands, type SlashCommand, type SlashCommands } from "./slash-commands.js";
+export { type StoreFallbackOptions, withStoreFallback } from "./store-fallback.js";
 export {
   type DigestJob,
   type EnqueueResult,
