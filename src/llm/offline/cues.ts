@@ -9,6 +9,7 @@ import {
   EXPANSIONS,
   GOOD_WORDS,
   GRAIN_WORDS,
+  IMPLIED_MEASURE,
   NEGATIVE_MEASURE,
 } from "./vocabulary.js";
 
@@ -42,7 +43,9 @@ export function questionTokens(question: string): string[] {
     .replace(/(\d)\s*%/g, "$1 percent ")
     .replace(/%/g, " percent ");
   const words = tokenize(text).map((w) => (NUMBER_WORDS[w] !== undefined ? String(NUMBER_WORDS[w]) : w));
-  return words.flatMap((w) => EXPANSIONS[w] ?? [w]);
+  // Implied measures go last so they never split a phrase: "the hottest day" … "temperature".
+  const implied = words.flatMap((w) => (IMPLIED_MEASURE[w] ? IMPLIED_MEASURE[w].split(" ") : []));
+  return [...words.flatMap((w) => EXPANSIONS[w] ?? [w]), ...implied];
 }
 
 export const isNumber = (word: string | undefined): boolean => word !== undefined && /^\d+(\.\d+)?$/.test(word);

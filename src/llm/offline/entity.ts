@@ -28,9 +28,10 @@ export interface EntityRead {
 }
 
 /** Reads the noun after "how many", "number of", "most" …: a free word, a grain word ("days") or a measure. */
-export function readEntity(tokens: string[], mentions: Mention[], dna: DataDna): EntityRead {
+export function readEntity(tokens: string[], mentions: Mention[], dna: DataDna, used: Set<number>): EntityRead {
   const owner = (i: number) => mentions.find((m) => m.start <= i && i < m.end);
   for (let i = 0; i < tokens.length; i++) {
+    if (used.has(i)) continue; // "at least 6 cylinders" is a filter, not "least cylinders"
     const cue = COUNT_CUES.find((words) => words.every((w, k) => tokens[i + k] === w));
     if (!cue) continue;
     for (let j = i + cue.length; j < Math.min(tokens.length, i + cue.length + 3); j++) {

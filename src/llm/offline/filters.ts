@@ -54,7 +54,10 @@ export function numericFilters(tokens: string[], mentions: Mention[], dna: DataD
     const at = i + cmp.words.length;
     const raw = tokens[at]?.replace(/^\$/, "");
     if (!isNumber(raw)) continue;
-    let column = [startingAt(at + 1), startingAt(at + 2)].find((m) => numericMention(dna, m));
+    // "more than 10 mm of precipitation": a unit and a filler may sit between the number and the column.
+    let column = [startingAt(at + 1), startingAt(at + 2), startingAt(at + 3)].find(
+      (m) => numericMention(dna, m) && !mentions.some((o) => o !== m && o.start > at && o.start < m.start),
+    );
     if (!column) {
       let back = i;
       while (back > 0 && LINK.has(tokens[back - 1]!)) back--;
@@ -106,7 +109,7 @@ export function yearFilters(tokens: string[], mentions: Mention[], dna: DataDna,
         : ">="
       : /^(before|until|till|prior)$/.test(prev)
         ? "<"
-        : tokens[i - 2] === "between"
+        : prev === "between"
           ? ">="
           : prev === "and" && tokens[i - 3] === "between"
             ? "<="

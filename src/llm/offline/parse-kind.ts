@@ -1,6 +1,6 @@
 // Decides the analysis from what was read: forecast, anomalies, correlation, shares, counts, rankings, aggregates.
 import type { DataDna } from "../../data/index.js";
-import { autoTimeKey } from "./groups.js";
+import { autoTimeKey, timeKey } from "./groups.js";
 import type { Agg, Filter, Grain, GroupKey, Intent, IntentKind } from "./types.js";
 import { ADDITIVE_MEASURE } from "./vocabulary.js";
 
@@ -85,6 +85,10 @@ export function chooseKind(s: ParseState): Intent | null {
         ? base("distribution", { groupBy: s.group ?? { column: s.dims[0]! }, agg: "count" })
         : null;
     case "compare": {
+      // "compare yield between 1931 and 1932": the years become the groups.
+      const years = s.filters.filter((f) => f.kind === "year");
+      const yearColumn = s.dna.columns.find((c) => c.name === years[0]?.column);
+      if (years.length >= 2 && yearColumn) return base("compare", { groupBy: timeKey(yearColumn, "year") });
       const list = s.filters.find((f) => f.kind === "in");
       if (list) return base("compare", { groupBy: { column: list.column } });
       if (s.group) return base("compare");

@@ -7,7 +7,11 @@ import { groupCandidates, readGroup } from "./groups.js";
 import { findMentions, type Mention } from "./mentions.js";
 import { chooseKind, type ParseState } from "./parse-kind.js";
 import type { Grain, GroupKey, Intent } from "./types.js";
-import { STOP_WORDS } from "./vocabulary.js";
+import { ASC_WORDS, BAD_WORDS, DESC_WORDS, GOOD_WORDS, STOP_WORDS } from "./vocabulary.js";
+
+const RANKING_WORDS = new Set(
+  [...DESC_WORDS, ...ASC_WORDS, ...GOOD_WORDS, ...BAD_WORDS].filter((w) => w.endsWith("est")),
+);
 
 export interface Parsed {
   intent: Intent | null;
@@ -31,7 +35,7 @@ export function parseQuestion(question: string, dna: DataDna): Parsed {
 
   numericFilters(tokens, mentions, dna, scan);
   yearFilters(tokens, mentions, dna, scan);
-  const entity = readEntity(tokens, mentions, dna);
+  const entity = readEntity(tokens, mentions, dna, scan.usedTokens);
   const isMeasure = (m: Mention) => m.kind === "column" && columnOf(dna, m.column)?.role === "measure";
 
   const countCue = kindCue(tokens);
@@ -76,7 +80,12 @@ export function parseQuestion(question: string, dna: DataDna): Parsed {
     context: scan.context,
     top: top?.n ?? null,
     which: tokens.some(
-      (t, i) => t === "which" || ((t === "what" || t === "who") && !STOP_WORDS.has(tokens[i + 1] ?? "is")),
+      (t, i) =>
+        t === "which" ||
+        ((t === "what" || t === "who") && !STOP_WORDS.has(tokens[i + 1] ?? "is")) ||
+        // "the hottest day", "the heaviest car": a superlative naming a thing asks for that thing.
+        (RANKING_WORDS.has(t) && free[i + 1] !== undefined && free[i + 1] !== "" && !STOP_WORDS.has(free[i + 1]!)) ||
+        (RANKING_WORDS.has(t) && mentions.some((m) => m.kind === "grain" && m.start === i + 1)),
     ),
     agg: aggCue(free),
     direction: null,

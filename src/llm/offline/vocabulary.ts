@@ -167,3 +167,23 @@ for (const group of SYNONYMS) {
 export function synonymsOf(word: string): Set<string> {
   return SYNONYM_INDEX.get(word) ?? new Set([word]);
 }
+
+/** Superlatives that name their measure: "the hottest day" ranks by temperature. */
+export const IMPLIED_MEASURE: Record<string, string> = {
+  hottest: "maximum temperature",
+  warmest: "maximum temperature",
+  coldest: "minimum temperature",
+  coolest: "minimum temperature",
+  windiest: "wind",
+  wettest: "precipitation",
+  rainiest: "precipitation",
+  driest: "precipitation",
+  heaviest: "weight",
+  lightest: "weight",
+  cheapest: "price",
+  priciest: "price",
+  longest: "length",
+  shortest: "length",
+  oldest: "age",
+  youngest: "age",
+};

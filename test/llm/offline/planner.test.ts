@@ -353,4 +353,30 @@ describe("offline planner on other datasets and shapes", () => {
     );
     expectGroups(forecast.result!, "n_flights", perDay, 0);
   });
+
+  it("keeps the measure when a comparison follows it and allows a unit between number and column", async () => {
+    const disp = await sql("cars.json", "Average displacement of cars with at least 6 cylinders");
+    const six = cars.filter((c) => Number(c.Cylinders) >= 6 && num(c.Displacement) !== null);
+    close(disp.rows[0]![0] as number, mean(six.map((c) => Number(c.Displacement))));
+    const wet = await sql("seattle-weather.csv", "How many days had more than 10 mm of precipitation?");
+    expect(wet.rows[0]![0]).toBe(seattle.filter((d) => Number(d.precipitation) > 10).length);
+  });
+
+  it("reads a superlative adjective as its measure and names the day, and compares two years", async () => {
+    const hot = await sql("seattle-weather.csv", "What was the hottest day?");
+    const hottest = [...seattle].sort((a, b) => Number(b.temp_max) - Number(a.temp_max))[0]!;
+    expect(hot.rows[0]).toContain(hottest.date);
+    const barley = readRows("barley.json");
+    const years = await sql("barley.json", "Compare yield between 1931 and 1932");
+    expectGroups(
+      years,
+      "avg_yield",
+      groupBy(
+        barley,
+        (b) => b.year,
+        (b) => num(b.yield),
+        mean,
+      ),
+    );
+  });
 });
