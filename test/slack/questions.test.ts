@@ -198,3 +198,38 @@ describe("Slack questions", () => {
     expect(file.bytes.toString("utf8").trim().split("\r\n")).toHaveLength(4);
   });
 });
+
+describe("Slack assistant pane", () => {
+  it("offers suggested prompts when a thread starts and answers pane messages with a status", async () => {
+    await h.delivery.event({
+      type: "assistant_thread_started",
+      assistant_thread: {
+        user_id: "U1",
+        context: { channel_id: "CQ", team_id: "T1" },
+        channel_id: "D9",
+        thread_ts: "1715600999.000100",
+      },
+      event_ts: "1715600999.000101",
+    });
+    await h.fake.waitFor((calls) => calls.some((c) => c.method === "assistant.threads.setSuggestedPrompts"));
+    const prompts = h.fake.callsTo("assistant.threads.setSuggestedPrompts").at(-1)!;
+    expect(prompts.fields.channel_id).toBe("D9");
+    expect((prompts.fields.prompts as unknown[]).length).toBeGreaterThan(0);
+
+    await h.delivery.event({
+      type: "message",
+      user: "U1",
+      text: "Average price by region",
+      ts: "1715600999.000200",
+      thread_ts: "1715600999.000100",
+      channel: "D9",
+      channel_type: "im",
+      event_ts: "1715600999.000200",
+    });
+    await h.fake.waitFor((calls) => inThread(calls, "chat.postMessage", "D9", "1715600999.000100").length > 1);
+    const reply = inThread(h.fake.calls, "chat.postMessage", "D9", "1715600999.000100").at(-1)!;
+    // The DM has no uploads of its own: the channel's cars table is not visible here.
+    expect(blockText(reply.fields.blocks)).toContain("no data yet");
+    expect(h.fake.callsTo("assistant.threads.setStatus").some((c) => c.fields.channel_id === "D9")).toBe(true);
+  });
+});
