@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataDna } from "../../src/data/index.js";
 import type { Answer } from "../../src/pipeline/index.js";
 import { answerMessage } from "../../src/slack/blocks/answer.js";
+import { ProgressState } from "../../src/slack/blocks/progress.js";
 import { suggestQuestions } from "../../src/slack/blocks/suggestions.js";
 import { ProgressMessage } from "../../src/slack/jobs/progress-message.js";
 import { UpdateBudget } from "../../src/slack/jobs/update-budget.js";
@@ -84,6 +85,31 @@ describe("Slack rendering", () => {
       await engine.close();
       await (await import("node:fs/promises")).rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it("shows the progress checklist: profile, plan with classification, SQL rows and time, Python, then composing", () => {
+    const state = new ProgressState("Average x by y", null);
+    state.apply({ type: "status", message: "", data: { stage: "loading", message: "" } });
+    state.apply({
+      type: "orchestrator_result",
+      data: { classification: "SQL_THEN_PY", reasoning: "needs a trend", columns_needed: [] },
+    });
+    state.apply({
+      type: "sql_result",
+      data: { query: "SELECT 1", rows: 1234, columns: ["a"], preview: [], elapsed_ms: 42, attempt: 2 },
+    });
+    state.apply({
+      type: "python_result",
+      data: { code: "", results: {}, summary: "trend fitted", elapsed_ms: 1500, attempt: 1 },
+    });
+    state.apply({ type: "status", message: "", data: { stage: "composition", message: "" } });
+    const text = JSON.stringify(state.render().blocks);
+    expect(text).toContain(":white_check_mark: Data profile loaded");
+    expect(text).toContain("Plan: *SQL_THEN_PY* — needs a trend");
+    expect(text).toContain("SQL: 1,234 rows in 42 ms (fixed after 2 tries)");
+    expect(text).toContain("Python: trend fitted in 1.5 s");
+    expect(text).toContain(":hourglass_flowing_sand: Composing the answer…");
+    expect(state.status).toBe("composing the answer");
   });
 
   it("quotes CSV fields holding commas, quotes and line breaks", () => {
