@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { createRuntime } from "../src/app/index.js";
 import { loadConfig } from "../src/config/index.js";
 import { BullmqQueue, createQueue, createSlashCommands } from "../src/jobs/index.js";
@@ -58,11 +59,23 @@ async function main() {
     }
   };
 
+  // PostgreSQL when DATABASE_URL is set, in a schema of its own that is dropped afterwards.
+  const schema = `bench_${randomUUID().replaceAll("-", "")}`;
+  let databaseUrl: string | undefined;
+  if (process.env.DATABASE_URL) {
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA "${schema}"`);
+    await admin.end();
+    const url = new URL(process.env.DATABASE_URL);
+    url.searchParams.set("options", `-c search_path=${schema}`);
+    databaseUrl = url.toString();
+  }
   const slackApi = await startFakeSlack();
   const dir = await mkdtemp(path.join(tmpdir(), "insightx-bench-load-"));
   const config = loadConfig({
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
-    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     DATA_DIR: dir,
     LLM_BASE_URL: llm.url,
     LLM_API_KEYS: "sk-bench-load-0000",
@@ -192,6 +205,12 @@ async function main() {
   await slackApi.close();
   await llm.close();
   await rm(dir, { recursive: true, force: true });
+  if (process.env.DATABASE_URL) {
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+    await admin.end();
+  }
   process.exitCode = once === QUESTIONS && errors.length === 0 ? 0 : 1;
 }
 
