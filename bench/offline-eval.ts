@@ -8,6 +8,7 @@ import { loadConfig } from "../src/config/index.js";
 import { DataEngine } from "../src/data/index.js";
 import { composeOffline, planOffline } from "../src/llm/offline/index.js";
 import { checkMetrics, checkText, collectNumbers } from "../src/pipeline/grounding.js";
+import { wholeTable } from "../test/llm/offline/datasets.js";
 import { runPython } from "../test/llm/offline/python-runner.js";
 
 const args = process.argv.slice(2);
@@ -33,16 +34,18 @@ try {
       note = `CLARIFY: ${plan.reasoning}`;
     } else {
       try {
-        const sql = await engine.query(ref, plan.sql);
+        const sql = plan.sql ? await engine.query(ref, plan.sql) : await wholeTable(engine, ref, plan.table);
         const python = plan.python ? runPython(plan.python, sql) : null;
         const pyTable =
           python && typeof python === "object" && "rows" in python
             ? (python as { columns: string[]; rows: unknown[][] })
             : null;
         const result = pyTable ?? { columns: sql.columns, rows: sql.rows };
-        const answer = composeOffline(plan, { columns: sql.columns, rows: sql.rows }, python);
+        // PY_ONLY plans read the whole table; only the Python table is an answer there (as in the pipeline).
+        const input = plan.sql ? { columns: sql.columns, rows: sql.rows } : result;
+        const answer = composeOffline(plan, input, python);
         ok = judge(q, { result, metrics: answer.metrics }) === true;
-        const known = collectNumbers([sql.rows, python, q.question]);
+        const known = collectNumbers([plan.sql ? sql.rows : [], python, q.question]);
         known.push(sql.rows.length, result.rows.length);
         const bad = [
           ...checkText(answer.text, known).ungrounded.map((m) => m.text),

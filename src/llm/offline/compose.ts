@@ -1,8 +1,9 @@
 // composeOffline: a short answer written only from the result's own values, with metrics and follow-ups.
 
 import { describeGroups, describeRows } from "./compose-groups.js";
+import { describeComparison, describeSummary } from "./compose-stats.js";
 import { formatCell, formatNumber, formatPercent, metricValue, toNumber } from "./format.js";
-import { humanize } from "./text.js";
+import { aliasOf, humanize } from "./text.js";
 import { conditionWords, measureWords } from "./title.js";
 import type { ExecutablePlan, OfflineAnswer } from "./types.js";
 
@@ -30,7 +31,7 @@ export function composeOffline(plan: ExecutablePlan, result: ResultTable, python
     return { text, metrics: {}, followUps };
   }
   const text = writeText(plan, table);
-  return { text, metrics: metricsOf(table), followUps };
+  return { text, metrics: plan.intent.kind === "summary" ? statisticMetrics(table) : metricsOf(table), followUps };
 }
 
 function writeText(plan: ExecutablePlan, table: ResultTable): string {
@@ -38,6 +39,8 @@ function writeText(plan: ExecutablePlan, table: ResultTable): string {
   const row = table.rows[0]!;
   const cell = (name: string, r: unknown[] = row) => r[table.columns.indexOf(name)];
   const where = intent.filters.length > 0 ? ` (${intent.filters.map(conditionWords).join(", ")})` : "";
+  if (intent.kind === "summary") return describeSummary(plan, table);
+  if (intent.kind === "compare" && plan.classification === "PY_ONLY") return describeComparison(plan, table);
   if (intent.kind === "correlation") {
     const r = toNumber(row[0]);
     if (r === null)
@@ -89,5 +92,15 @@ function metricsOf(table: ResultTable): Record<string, number | string> {
     if (value === null || value === undefined) return;
     metrics[column] = metricValue(value);
   });
+  return metrics;
+}
+
+/** statistic/value tables: each numeric statistic of the (first) column by its name ("mean", "outliers"…). */
+function statisticMetrics(table: ResultTable): Record<string, number | string> {
+  const metrics: Record<string, number | string> = {};
+  for (const row of table.rows) {
+    const value = toNumber(row[1]);
+    if (value !== null) metrics[aliasOf(String(row[0]))] = metricValue(value);
+  }
   return metrics;
 }

@@ -58,10 +58,12 @@ const phrase = (tokens: string[], ...words: string[]) =>
 export function kindCue(tokens: string[]): IntentKind | null {
   if (has(tokens, /^(forecast|predict|prediction|predicted|projection|project|projected|extrapolate)/))
     return "forecast";
+  if (summaryCue(tokens)) return "summary";
   if (has(tokens, /^(anomal|outlier|unusual|abnormal|spikes?$|irregular)/)) return "anomalies";
   if (has(tokens, /^(correlat|relationship|associat)/) || phrase(tokens, "related", "to")) return "correlation";
   if (has(tokens, /^(distribution|histogram|distributed|spread)$/)) return "distribution";
-  if (has(tokens, /^(compare|comparison|versus|vs|vs\.)$/) || phrase(tokens, "difference", "between")) return "compare";
+  if (has(tokens, /^(compare|comparison|versus|vs|vs\.|differ|differs|different|significantly)$/)) return "compare";
+  if (phrase(tokens, "difference", "between") || phrase(tokens, "difference", "in")) return "compare";
   if (has(tokens, /^(percentage|percent|share|proportion|fraction|ratio|pct|%)$/)) return "share";
   if (phrase(tokens, "how", "many") || phrase(tokens, "number", "of") || has(tokens, /^(count|counts)$/))
     return "count";
@@ -69,6 +71,21 @@ export function kindCue(tokens: string[]): IntentKind | null {
     return "trend";
   if (has(tokens, /^(show|list|display)$/)) return "filter";
   return null;
+}
+
+/** Verbs asking for the rows themselves ("find outliers", "which days were unusual"), not a statistic. */
+const ROW_VERBS = /^(find|show|list|detect|flag|identify|spot|highlight|which|display|get|where|when)$/;
+
+/**
+ * Summary statistics: "summary statistics of X", "describe X", "is X normally distributed", and outliers asked
+ * about as a figure ("are there outliers in X", "how many outliers") rather than as rows to list.
+ */
+function summaryCue(tokens: string[]): boolean {
+  if (has(tokens, /^(trend|trends|forecast|predict|correlat)/)) return false;
+  if (has(tokens, /^(summary|summarize|summarise|summarized|describe|statistics|stats|normality)$/)) return true;
+  if (has(tokens, /^normal(ly)?$/) && has(tokens, /^(distributed|distribution)$/)) return true;
+  if (phrase(tokens, "bell", "curve") || phrase(tokens, "bell", "shaped")) return true;
+  return has(tokens, /^outliers?$/) && !has(tokens, ROW_VERBS);
 }
 
 /** N of "top 5", "bottom 3", "which 5", "5 highest": the number and its word index. */

@@ -79,19 +79,26 @@ export function chooseKind(s: ParseState): Intent | null {
       return s.measures.length >= 2
         ? base("correlation", { pair: [s.measures[0]!, s.measures[1]!], agg: "avg" })
         : null;
+    case "summary":
+      return summary(s, base);
     case "distribution":
-      if (measure && !s.countedMeasure) return base("distribution", { groupBy: null });
+      // "histogram of X" draws bins; "distribution of X" describes the shape with summary statistics.
+      if (measure && !s.countedMeasure && s.tokens.some((t) => /^(histogram|bins?|binned|buckets?)$/.test(t)))
+        return base("distribution", { groupBy: null });
+      if (measure && !s.countedMeasure) return summary(s, base);
       return s.group || s.dims[0]
         ? base("distribution", { groupBy: s.group ?? { column: s.dims[0]! }, agg: "count" })
         : null;
     case "compare": {
-      // "compare yield between 1931 and 1932": the years become the groups.
-      const years = s.filters.filter((f) => f.kind === "year");
-      const yearColumn = s.dna.columns.find((c) => c.name === years[0]?.column);
-      if (years.length >= 2 && yearColumn) return base("compare", { groupBy: timeKey(yearColumn, "year") });
-      const list = s.filters.find((f) => f.kind === "in");
-      if (list) return base("compare", { groupBy: { column: list.column } });
-      if (s.group) return base("compare");
+      const groups = comparedGroups(s);
+      // What differs between the groups: a measure (t-test, ANOVA) or else a category (chi-square).
+      const subject = measure ?? s.dims.find((d) => d !== groups?.key.column) ?? null;
+      if (groups && subject) {
+        const extra: Partial<Intent> = measure ? {} : { agg: "count" };
+        const named = groups.values ? { groups: groups.values } : {};
+        return base("compare", { groupBy: groups.key, measure: subject, filters: groups.rest, ...named, ...extra });
+      }
+      if (groups) return base("compare", { groupBy: groups.key, filters: groups.rest, measure: null, agg: "count" });
       if (s.measures.length >= 2) return base("compare", { pair: [s.measures[0]!, s.measures[1]!] });
       break;
     }
@@ -129,6 +136,50 @@ export function chooseKind(s: ParseState): Intent | null {
   }
   if (s.filters.length > 0 || s.kindWord === "filter") return base("lookup", { limit: 100 });
   return null;
+}
+
+/**
+ * The groups a comparison is between: two or more years ("between 1931 and 1932"), known values of one column
+ * ("Europe and Japan"), or every group of a column said with "by"/"across". The filters naming them are dropped.
+ */
+function comparedGroups(s: ParseState): { key: GroupKey; values?: Array<string | number>; rest: Filter[] } | null {
+  const years = s.filters.filter((f): f is Extract<Filter, { kind: "year" }> => f.kind === "year");
+  const yearColumn = s.dna.columns.find((c) => c.name === years[0]?.column);
+  if (years.length >= 2 && yearColumn) {
+    const values = [...new Set(years.map((y) => y.year))];
+    const named = new Set<Filter>(years);
+    return { key: timeKey(yearColumn, "year"), values, rest: s.filters.filter((f) => !named.has(f)) };
+  }
+  const list = s.filters.find((f): f is Extract<Filter, { kind: "in" }> => f.kind === "in");
+  if (list) return { key: { column: list.column }, values: list.values, rest: s.filters.filter((f) => f !== list) };
+  return s.group ? { key: s.group, rest: s.filters } : null;
+}
+
+const FOCUS: Array<[RegExp, NonNullable<Intent["focus"]>]> = [
+  [/^outliers?$/, "outliers"],
+  [/^(normal|normally|normality|bell|gaussian)$/, "normality"],
+  [/^(distribution|distributed|spread|shape|skew|skewed|skewness)$/, "distribution"],
+];
+
+/** Summary statistics of the measures said, else of a category said, else of every measure of the table. */
+function summary(s: ParseState, base: (k: IntentKind, e?: Partial<Intent>) => Intent): Intent | null {
+  const said = s.measures.length > 0 ? s.measures : s.dims.slice(0, 1);
+  const columns =
+    said.length > 0
+      ? said
+      : s.dna.columns
+          .filter((c) => c.role === "measure" && c.numeric)
+          .slice(0, 8)
+          .map((c) => c.name);
+  if (columns.length === 0) return null;
+  const focus = FOCUS.find(([re]) => s.tokens.some((t) => re.test(t)))?.[1];
+  return base("summary", {
+    measure: columns[0]!,
+    columns,
+    groupBy: null,
+    agg: "avg",
+    ...(focus ? { focus } : {}),
+  });
 }
 
 /** Forecasts and anomaly searches run over a series: the measure (or a row count) per period of the time column. */

@@ -5,6 +5,9 @@ import { clarifyPlan } from "./clarify.js";
 import { followUpsFor } from "./follow-ups.js";
 import { parseQuestion } from "./parse.js";
 import { anomaliesPython, forecastPython } from "./python-code.js";
+import { groupColumn } from "./python-pandas.js";
+import { compareGroupsPython, summaryPython } from "./python-stats.js";
+import { aliasOf } from "./text.js";
 import { titleOf } from "./title.js";
 import type { ExecutablePlan, Intent, OfflinePlan, PlannerContext } from "./types.js";
 
@@ -26,6 +29,8 @@ export function planOffline(question: string, context: PlannerContext): OfflineP
 }
 
 function executablePlan(dna: DataDna, intent: Intent): ExecutablePlan {
+  const statistics = statisticsPlan(dna, intent);
+  if (statistics) return statistics;
   const built = buildSql(dna, intent);
   const python = pythonFor(intent, built.x, built.y);
   const temporalX =
@@ -41,6 +46,34 @@ function executablePlan(dna: DataDna, intent: Intent): ExecutablePlan {
     columnsNeeded: columnsOf(intent),
     table: dna.table,
     sql: built.sql,
+    python,
+    intent,
+    chart,
+    title: titleOf(intent),
+    followUps: followUpsFor(dna, intent),
+  };
+}
+
+/**
+ * Summary statistics and group comparisons run in Python over the whole table (PY_ONLY: no SQL, `df` is the
+ * table, filters applied in pandas), so tests see every row rather than a capped SQL result.
+ */
+function statisticsPlan(dna: DataDna, intent: Intent): ExecutablePlan | null {
+  let python: string;
+  let chart: ExecutablePlan["chart"] = null;
+  if (intent.kind === "summary") {
+    python = summaryPython(dna, intent, intent.columns ?? (intent.measure ? [intent.measure] : []));
+  } else if (intent.kind === "compare" && intent.groupBy && intent.measure) {
+    python = compareGroupsPython(dna, intent);
+    const numeric = dna.columns.find((c) => c.name === intent.measure)?.numeric !== undefined;
+    if (numeric) chart = { type: "bar", x: groupColumn(dna, intent.groupBy).name, y: aliasOf("avg", intent.measure) };
+  } else return null;
+  return {
+    classification: "PY_ONLY",
+    reasoning: reasoningOf(intent),
+    columnsNeeded: columnsOf(intent),
+    table: dna.table,
+    sql: null,
     python,
     intent,
     chart,
@@ -65,6 +98,7 @@ function pythonFor(intent: Intent, x: string | null, y: string | null): string |
 function columnsOf(intent: Intent): string[] {
   const names = [
     ...(intent.pair ?? []),
+    ...(intent.columns ?? []),
     ...(intent.measure ? [intent.measure] : []),
     ...(intent.groupBy ? [intent.groupBy.column] : []),
     ...(intent.target ? [intent.target.column] : []),
@@ -82,5 +116,7 @@ function reasoningOf(intent: Intent): string {
   if (intent.target) parts.push("counting the rows that match the asked value");
   if (intent.filters.length > 0) parts.push(`with ${intent.filters.length} filter(s)`);
   if (intent.kind === "forecast" || intent.kind === "anomalies") parts.push("then Python over the SQL result");
+  if (intent.kind === "summary") parts.push("summarised in Python over the whole table");
+  if (intent.kind === "compare" && intent.measure && intent.groupBy) parts.push("tested in Python over every row");
   return `${parts.join(" ")}.`;
 }

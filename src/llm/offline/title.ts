@@ -56,6 +56,14 @@ export function titleOf(intent: Intent): string {
       return capitalise(
         `distribution of ${intent.measure ? humanize(intent.measure) : groupWords(intent.groupBy!)}${where}`,
       );
+    case "summary":
+      return capitalise(
+        `summary statistics of ${(intent.columns ?? [intent.measure ?? "values"]).map(humanize).join(", ")}${where}`,
+      );
+    case "compare":
+      if (intent.measure && intent.groupBy)
+        return capitalise(`${humanize(intent.measure)} compared by ${groupWords(intent.groupBy)}${where}`);
+      return capitalise(`${measureWords(intent)}${by}${where}`);
     case "anomalies":
       return capitalise(`anomalies in ${measureWords(intent)}${by}${where}`);
     case "forecast":

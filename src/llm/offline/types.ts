@@ -23,6 +23,7 @@ export type IntentKind =
   | "forecast"
   | "distribution"
   | "compare"
+  | "summary"
   | "lookup";
 
 export type Agg = "avg" | "sum" | "count" | "min" | "max" | "median";
@@ -56,6 +57,12 @@ export interface Intent {
   limit: number | null;
   /** Ranking direction: "desc" puts the highest first. */
   direction: "desc" | "asc";
+  /** compare: the group values asked about ("between Europe and Japan"); all groups when absent. */
+  groups?: Array<string | number>;
+  /** summary: what the question dwells on (outliers, normality, the shape of the distribution). */
+  focus?: "outliers" | "normality" | "distribution";
+  /** summary of several columns at once ("summary statistics" with no column named). */
+  columns?: string[];
   /** correlation: the two measures. */
   pair?: [string, string];
   /** forecast: periods ahead; anomalies/forecast: the series grain. */
@@ -70,11 +77,13 @@ export interface Intent {
 export type ChartType = "bar" | "line" | "area" | "scatter" | "histogram" | "pie" | "heatmap";
 
 export interface ExecutablePlan {
-  classification: "SQL_ONLY" | "SQL_THEN_PY";
+  classification: "SQL_ONLY" | "SQL_THEN_PY" | "PY_ONLY";
   reasoning: string;
   columnsNeeded: string[];
+  /** The table the plan reads; PY_ONLY plans hand the whole table to Python as `df`. */
   table: string;
-  sql: string;
+  /** Null for PY_ONLY plans. */
+  sql: string | null;
   python: string | null;
   intent: Intent;
   chart: { type: ChartType; x?: string; y?: string; color?: string } | null;

@@ -32,7 +32,7 @@ describe("offline planner CLARIFY", () => {
     for (const suggestion of plan.suggestions) {
       const again = planOffline(suggestion, { tables: [cars] });
       expect(again.classification, suggestion).not.toBe("CLARIFY");
-      await expect(fx.engine.query(fx.ref("cars.json"), (again as ExecutablePlan).sql)).resolves.toBeDefined();
+      await expect(fx.engine.query(fx.ref("cars.json"), (again as ExecutablePlan).sql!)).resolves.toBeDefined();
     }
   });
 
@@ -70,10 +70,10 @@ describe("offline planner SQL safety", () => {
     const [dna] = await fx.engine.dna(ref);
     const avg = planOffline("Average score by team", { tables: [dna!] }) as ExecutablePlan;
     expect(avg.sql).toContain('"Score (""pts"")"');
-    const rows = (await fx.engine.query(ref, avg.sql)).rows;
+    const rows = (await fx.engine.query(ref, avg.sql!)).rows;
     expect(rows).toContainEqual(["O'Brien's", 15, 2]);
     const count = planOffline("How many players are in O'Brien's?", { tables: [dna!] }) as ExecutablePlan;
     expect(count.sql).toContain("'O''Brien''s'");
-    expect((await fx.engine.query(ref, count.sql)).rows[0]![0]).toBe(2);
+    expect((await fx.engine.query(ref, count.sql!)).rows[0]![0]).toBe(2);
   });
 });

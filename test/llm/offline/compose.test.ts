@@ -33,7 +33,7 @@ const QUESTIONS: Array<[string, string]> = [
   ["population.json", "What was the total number of people in 2000?"],
   ["disasters.csv", "Which year had the most deaths from all natural disasters?"],
   ["flights-20k.json", "Average delay by hour of day"],
-  ["penguins.json", "Distribution of body mass"],
+  ["penguins.json", "Histogram of body mass"],
   ["penguins.json", "How many penguins are on each island?"],
   ["weather.csv", "How many days had snow in Seattle?"],
 ];

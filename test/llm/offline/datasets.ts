@@ -85,7 +85,10 @@ export function startFixture(): Fixture {
       await load(file);
       const [dna] = await engine.dna(ref(file));
       const plan = planOffline(question, { tables: [dna!] });
-      const result = plan.classification === "CLARIFY" ? null : await engine.query(ref(file), plan.sql);
+      if (plan.classification === "CLARIFY") return { plan, dna: dna!, result: null };
+      const result = plan.sql
+        ? await engine.query(ref(file), plan.sql)
+        : await wholeTable(engine, ref(file), plan.table);
       return { plan, dna: dna!, result };
     },
     async close() {
@@ -93,6 +96,24 @@ export function startFixture(): Fixture {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A whole table as a query result: what a PY_ONLY plan hands Python as `df` (dates as ISO text, like SQL rows). */
+export async function wholeTable(engine: DataEngine, ref: ChannelRef, table: string): Promise<QueryResult> {
+  const read = await engine.readColumns(ref, { table });
+  const rows = Array.from({ length: read.rowCount }, (_, i) =>
+    read.columns.map((c) => {
+      const v = c.values[i];
+      return v instanceof Date ? v.toISOString() : typeof v === "bigint" ? Number(v) : v;
+    }),
+  ) as QueryResult["rows"];
+  return {
+    sql: `SELECT * FROM "${table}"`,
+    columns: read.columns.map((c) => c.name),
+    types: read.columns.map((c) => c.type),
+    rows,
+    rowCount: rows.length,
+  } as QueryResult;
 }
 
 /** The numeric cell of `column` in the row whose first (key) cell equals `label` (case-insensitive). */
