@@ -65,4 +65,22 @@ describe("offline planner Python", () => {
     const { table } = await runBoth("gapminder.json", "Forecast average fertility for the next 3 years");
     expect(table.rows.map((row) => row[0])).toEqual(["2006", "2007", "2008"]);
   }, 30_000);
+
+  it("writes only the branches that apply: no constant conditions or template residue in shown code", async () => {
+    const questions: Array<[string, string]> = [
+      ["seattle-weather.csv", "Find anomalies in daily precipitation"],
+      ["cars.json", "Find outliers in horsepower"],
+      ["flights-20k.json", "Forecast the number of flights per day for the next 7 days"],
+      ["gapminder.json", "Forecast average fertility for the next 3 years"],
+      ["cars.json", "Summary statistics of horsepower for cars from Japan"],
+      ["cars.json", "Is horsepower different for Europe and Japan?"],
+    ];
+    for (const [file, question] of questions) {
+      const plan = (await fx.ask(file, question)).plan as ExecutablePlan;
+      const code = plan.python!;
+      expect(code, question).not.toMatch(/\b(True|False) (and|or)\b|\bif (True|False)\b|\bif (True|False) else\b/);
+      expect(code, question).not.toMatch(/\$\{|undefined|null\b|\n{3,}/);
+      expect(code, question).toMatch(/^# /m);
+    }
+  });
 });
