@@ -105,7 +105,9 @@ async function topMovers(
   measure: string | null,
   previous: string | null,
 ): Promise<DatasetPeriods["movers"]> {
-  const dimension = dna.columns.find((column) => column.role === "dimension" && column.distinct <= 100)?.name;
+  // A grouping column: a dimension, else a status-like column (two or three values are still groups).
+  const groups = dna.columns.filter((column) => column.distinct <= 100 && column.distinct > 1);
+  const dimension = (groups.find((c) => c.role === "dimension") ?? groups.find((c) => c.role === "status"))?.name;
   // `previous` comes from a DATE column read back as YYYY-MM-DD; anything else is not put in SQL.
   if (!dimension || !previous || !/^\d{4}-\d{2}-\d{2}$/.test(previous) || !dna.timeColumn) return null;
   const period = `CAST(date_trunc('${grain}', ${quoteIdent(dna.timeColumn)}) AS DATE)`;
