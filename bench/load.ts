@@ -10,7 +10,7 @@ import { loadConfig } from "../src/config/index.js";
 import { BullmqQueue, createQueue, createSlashCommands } from "../src/jobs/index.js";
 import { createSlackApp } from "../src/slack/index.js";
 import type { NewTrace, NewTraceStep } from "../src/store/index.js";
-import { TraceWriter } from "../src/trace/index.js";
+import { runStats, TraceWriter } from "../src/trace/index.js";
 import { createLogger } from "../src/util/logger.js";
 import { reply, startFakeOpenAI } from "../test/fakes/openai-server.js";
 import { SlackDelivery } from "../test/fakes/slack-delivery.js";
@@ -196,6 +196,8 @@ async function main() {
     `outside the LLM, job start → answer: p50 ${Math.round(pct(outsideRunning, 50))} ms, p95 ${Math.round(pct(outsideRunning, 95))} ms`,
   );
   console.log(`LLM requests: ${llm.requests.length}; peak RSS ${Math.round(peakRss / 1024 ** 2)} MB`);
+  await writer.close();
+  console.log(await runStats(runtime.store.traces, ["averages", "--hours", "1"]));
 
   await slack.stop();
   await queue.close();
