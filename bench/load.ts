@@ -200,9 +200,8 @@ async function main() {
   console.log(await runStats(runtime.store.traces, ["averages", "--hours", "1"]));
 
   await slack.stop();
-  await queue.close();
-  if (queue instanceof BullmqQueue) await queue.destroy().catch(() => undefined);
-  await writer.close();
+  if (queue instanceof BullmqQueue) await queue.destroy();
+  else await queue.close();
   await runtime.close();
   await slackApi.close();
   await llm.close();
