@@ -124,6 +124,27 @@ describe("profile of a table", () => {
   });
 });
 
+describe("all values of few-valued text columns", () => {
+  it("keeps every distinct value, most frequent first, up to 200 of them, beyond the top ten", async () => {
+    const lines = ["city,code,flag,n"];
+    for (let i = 0; i < 600; i++) {
+      // city_0 appears most often; 30 cities, 250 codes, a boolean and a number.
+      const city = i < 60 ? "city_0" : `city_${i % 30}`;
+      lines.push(`${city},code_${i % 250},${i % 3 === 0},${i % 7}`);
+    }
+    const [table] = await h.ingest(await h.fixture("cities.csv", `${lines.join("\n")}\n`));
+    const dna = table!.dna;
+    const cities = column(dna, "city");
+    expect(cities.top).toHaveLength(10);
+    expect(cities.values).toHaveLength(30);
+    expect(cities.values![0]).toBe("city_0");
+    expect(new Set(cities.values)).toEqual(new Set(Array.from({ length: 30 }, (_, i) => `city_${i}`)));
+    expect(column(dna, "code").values).toBeUndefined();
+    expect(new Set(column(dna, "flag").values)).toEqual(new Set([true, false]));
+    expect(column(dna, "n").values).toBeUndefined();
+  });
+});
+
 describe("time grains and wide tables", () => {
   it("finds the natural grain of each time column", async () => {
     const rows = ["monthly,weekly,quarterly,yearly,hourly,minutely"];

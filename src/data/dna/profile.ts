@@ -9,6 +9,8 @@ import type { ColumnProfile, DataDna, TimeGrain, TopValue } from "./types.js";
 /** Columns with at most this many distinct values get exact frequencies (histogram). */
 const HISTOGRAM_MAX_DISTINCT = 1000;
 const TOP_VALUES = 10;
+/** Text and boolean columns with at most this many distinct values keep all of them, so questions can name any. */
+const VALUES_MAX_DISTINCT = 200;
 
 export async function profileTable(
   connection: DuckDBConnection,
@@ -151,6 +153,8 @@ async function secondPass(
         .slice(0, TOP_VALUES)
         .map((entry): TopValue => ({ ...entry, share: round(entry.count / total) }));
       profile.topComplete = entries.length <= TOP_VALUES;
+      const textual = isTextType(profile.type) || profile.type === "BOOLEAN";
+      if (textual && entries.length <= VALUES_MAX_DISTINCT) profile.values = entries.map((entry) => entry.value);
     } else {
       const values = (row[`h${index}`] as unknown[] | null) ?? [];
       profile.top = values.map((value): TopValue => ({ value: toCell(value, profile.type), count: 0, share: 0 }));

@@ -37,6 +37,11 @@ export interface ColumnProfile {
   /** Most frequent values with their share of non-null rows; `complete` when these are all the values. */
   top?: TopValue[];
   topComplete?: boolean;
+  /**
+   * Every distinct non-null value, most frequent first, for text and boolean columns with at most
+   * VALUES_MAX_DISTINCT (200) of them; absent otherwise (and in profiles made before it existed).
+   */
+  values?: Cell[];
   time?: { min: string; max: string; grain: TimeGrain };
 }
 

@@ -2,6 +2,7 @@
 import type { DataDna } from "../../data/index.js";
 import { humanize } from "./text.js";
 import type { ClarifyPlan } from "./types.js";
+import { closeValues, valueColumns } from "./unknown-values.js";
 import { ADDITIVE_MEASURE } from "./vocabulary.js";
 
 const CAPABILITIES =
@@ -50,5 +51,25 @@ export function clarifyPlan(dna: DataDna | undefined, reason: string): ClarifyPl
     columnsNeeded: [],
     message: `I couldn't map that question onto ${dna.table} without the language model. Offline I can answer ${CAPABILITIES} over its columns (${columns}). Try one of these:`,
     suggestions: suggestionsFor(dna),
+  };
+}
+
+/** CLARIFY for a value the question names that the table does not hold: which one, and the closest known values. */
+export function unknownValuePlan(dna: DataDna, names: string[]): ClarifyPlan {
+  const name = names[0]!;
+  const close = closeValues(name, dna);
+  const columns = valueColumns(dna);
+  const hint =
+    close.length > 0
+      ? `Did you mean ${close.map((c) => `"${c.value}" (${humanize(c.column)})`).join(", ")}?`
+      : columns.length > 0
+        ? `Its text columns are ${columns.slice(0, 5).join(", ")}.`
+        : "It has no text column to look such a value up in.";
+  return {
+    classification: "CLARIFY",
+    reasoning: `Offline planner: "${name}" matches no column or known value of ${dna.table}, so a filter on it would be dropped.`,
+    columnsNeeded: [],
+    message: `I couldn't find "${name}" in ${dna.table}. ${hint}`,
+    suggestions: close.length > 0 ? [] : suggestionsFor(dna),
   };
 }

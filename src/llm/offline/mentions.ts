@@ -1,5 +1,5 @@
 // Finds what a question's words refer to in one table: columns (by name words and synonyms), known values, time grains.
-import type { ColumnProfile, DataDna } from "../../data/index.js";
+import type { Cell, ColumnProfile, DataDna } from "../../data/index.js";
 import { contentWords, stem, tokenize, valueForms } from "./text.js";
 import type { Grain } from "./types.js";
 import { AGG_WORDS, ASC_WORDS, DESC_WORDS, GRAIN_WORDS, STOP_WORDS, synonymsOf } from "./vocabulary.js";
@@ -85,12 +85,17 @@ function columnMentions(tokens: string[], column: ColumnProfile): Mention[] {
   return found;
 }
 
+/** The values a question can name: every value when the profile kept them all, else the most frequent ones. */
+export function knownValues(column: ColumnProfile): Cell[] {
+  return column.values ?? (column.top ?? []).map((t) => t.value);
+}
+
 /** Short all-capital values ("R", "PG") only count when written that way in the question. */
 function valueMentions(tokens: string[], column: ColumnProfile, question: string): Mention[] {
   const found: Mention[] = [];
-  for (const top of column.top ?? []) {
-    if (typeof top.value !== "string") continue;
-    const raw = top.value.trim();
+  for (const value of knownValues(column)) {
+    if (typeof value !== "string") continue;
+    const raw = value.trim();
     const words = tokenize(raw);
     if (words.length === 0 || words.every((w) => STOP_WORDS.has(w) || /^[0-9.]+$/.test(w))) continue;
     if (raw.length <= 2 && !new RegExp(`(^|[^A-Za-z0-9])${escapeRegExp(raw)}($|[^A-Za-z0-9])`).test(question)) continue;
@@ -160,7 +165,7 @@ export function findMentions(tokens: string[], dna: DataDna, question: string): 
   const all: Mention[] = [...grainMentions(tokens)];
   for (const column of dna.columns) {
     all.push(...columnMentions(tokens, column));
-    if (column.top && column.role !== "measure" && column.role !== "time")
+    if ((column.values || column.top) && column.role !== "measure" && column.role !== "time")
       all.push(...valueMentions(tokens, column, question));
   }
   const order = dna.columns.map((c) => c.name);

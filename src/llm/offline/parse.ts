@@ -7,6 +7,7 @@ import { groupCandidates, readGroup } from "./groups.js";
 import { findMentions, type Mention } from "./mentions.js";
 import { chooseKind, type ParseState } from "./parse-kind.js";
 import type { Grain, GroupKey, Intent } from "./types.js";
+import { unknownNames } from "./unknown-values.js";
 import { ASC_WORDS, BAD_WORDS, DESC_WORDS, GOOD_WORDS, STOP_WORDS } from "./vocabulary.js";
 
 const RANKING_WORDS = new Set(
@@ -19,6 +20,8 @@ export interface Parsed {
   score: number;
   /** Why parsing failed, when it did. */
   reason: string;
+  /** Names the question gives that match nothing in this table ("China" in a table without countries). */
+  unknown: string[];
 }
 
 const columnOf = (dna: DataDna, name: string | null | undefined): ColumnProfile | undefined =>
@@ -99,9 +102,10 @@ export function parseQuestion(question: string, dna: DataDna): Parsed {
     mentions.reduce((sum, m) => sum + m.score * (m.kind === "grain" ? 0.2 : 1), 0) +
     (tableNamed(tokens, dna) ? 1 : 0) +
     (intent ? 0.5 : 0);
+  const unknown = unknownNames(question, tokens, mentions, dna);
   return intent
-    ? { intent, score, reason: "" }
-    : { intent: null, score, reason: "no measure, group, value or count could be read from the question" };
+    ? { intent, score, reason: "", unknown }
+    : { intent: null, score, reason: "no measure, group, value or count could be read from the question", unknown };
 }
 
 function tableNamed(tokens: string[], dna: DataDna): boolean {

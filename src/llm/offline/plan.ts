@@ -1,7 +1,7 @@
 // planOffline: picks the table that explains the question best, parses an Intent, and writes SQL, Python and a chart.
 import type { DataDna } from "../../data/index.js";
 import { buildSql } from "./build-sql.js";
-import { clarifyPlan } from "./clarify.js";
+import { clarifyPlan, unknownValuePlan } from "./clarify.js";
 import { followUpsFor } from "./follow-ups.js";
 import { parseQuestion } from "./parse.js";
 import { anomaliesPython, forecastPython } from "./python-code.js";
@@ -24,6 +24,8 @@ export function planOffline(question: string, context: PlannerContext): OfflineP
         a.index - b.index,
     );
   const best = ranked[0]!;
+  // A value the question names but no table holds would silently drop its filter: ask instead.
+  if (best.parsed.unknown.length > 0) return unknownValuePlan(best.dna, best.parsed.unknown);
   if (!best.parsed.intent) return clarifyPlan(best.dna, best.parsed.reason);
   return executablePlan(best.dna, best.parsed.intent);
 }
