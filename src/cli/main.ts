@@ -5,8 +5,12 @@ import { Command } from "commander";
 import { registerAskCommand } from "./commands/ask.js";
 import { registerDataCommands } from "./commands/data.js";
 import { registerDemoCommand } from "./commands/demo.js";
+import { registerDigestCommand } from "./commands/digest.js";
 import { registerEvalCommand } from "./commands/eval.js";
 import { registerPyCommand } from "./commands/py.js";
+import { registerStartCommand } from "./commands/start.js";
+import { registerStatsCommand } from "./commands/stats.js";
+import { registerWorkerCommand } from "./commands/worker.js";
 
 // Settings from ./.env when present (the environment wins: loadEnvFile never overrides).
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -20,5 +24,9 @@ registerAskCommand(program);
 registerPyCommand(program);
 registerDemoCommand(program);
 registerEvalCommand(program);
+registerStartCommand(program);
+registerWorkerCommand(program);
+registerDigestCommand(program);
+registerStatsCommand(program);
 
 await program.parseAsync(process.argv);

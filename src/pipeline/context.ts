@@ -13,8 +13,26 @@ export async function loadContext(deps: PipelineDeps, request: QuestionRequest):
     });
   }
   const context: QuestionContext = { tables, history: [], insights: [], sessionId: null, conversationId: null };
-  const store = deps.store;
-  if (!store) return context;
+  if (!deps.store) return context;
+  // Memory is best effort: with the store unreachable the question is answered without it.
+  try {
+    await withTimeout(loadMemory(deps, request, context), STORE_TIMEOUT_MS);
+  } catch (error) {
+    deps.logger.warn(
+      { err: error instanceof Error ? error.message : String(error) },
+      "answering without thread memory",
+    );
+    context.history = [];
+    context.insights = [];
+  }
+  return context;
+}
+
+/** How long a question waits for thread history before going on without it. */
+const STORE_TIMEOUT_MS = 2_000;
+
+async function loadMemory(deps: PipelineDeps, request: QuestionRequest, context: QuestionContext): Promise<void> {
+  const store = deps.store!;
   const kind = request.ref.teamId === "local" ? "local" : request.ref.channelId.startsWith("D") ? "dm" : "channel";
   const session = await store.sessions.ensure(request.ref.teamId, request.ref.channelId, kind);
   context.sessionId = session.id;
@@ -40,7 +58,14 @@ export async function loadContext(deps: PipelineDeps, request: QuestionRequest):
     }
     context.history = context.history.slice(-CONTEXT_LIMITS.historyTurns);
   }
-  return context;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the store did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 export function clip(text: string, max: number): string {
