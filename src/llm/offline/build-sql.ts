@@ -55,8 +55,10 @@ export function buildSql(dna: DataDna, intent: Intent): BuiltSql {
     if (!intent.groupBy) return { sql: `SELECT ${measures}${from}${whereSql(filters)}`, x: null, y: null };
     const key = keySql(dna, intent.groupBy);
     const order = key.temporal ? (key.orderExpr ?? "1") : `${aliasOf("pct", alias)} DESC, 1`;
-    const sql = `SELECT ${key.expr} AS ${ident(key.alias)}, ${measures}${from}${whereSql([...filters, `${key.expr} IS NOT NULL`])} GROUP BY ${groupList(key)} ORDER BY ${order}`;
-    return { sql, x: key.alias, y: aliasOf("pct", alias) };
+    const sql = `SELECT ${key.expr} AS ${ident(key.alias)}, ${measures}${from}${whereSql([...filters, `${key.expr} IS NOT NULL`])} GROUP BY ${groupList(key)}`;
+    if (key.temporal && intent.limit !== null)
+      return { sql: latestPeriods(sql, intent.limit), x: key.alias, y: aliasOf("pct", alias) };
+    return { sql: `${sql} ORDER BY ${order}`, x: key.alias, y: aliasOf("pct", alias) };
   }
   if (intent.kind === "distribution" && intent.measure && !intent.groupBy) {
     return { sql: histogramSql(dna, intent, filters), x: "bin_start", y: n };
@@ -98,9 +100,18 @@ export function buildSql(dna: DataDna, intent: Intent): BuiltSql {
     select.push(`100.0 * count(*) / sum(count(*)) OVER () AS ${aliasOf("pct", intent.entity)}`);
   const where = whereSql([...filters, ...measureFilter, `${key.expr} IS NOT NULL`]);
   const byTime = key.temporal && intent.kind !== "top";
+  if (byTime && intent.limit !== null) {
+    const grouped = `SELECT ${key.expr} AS ${ident(key.alias)}, ${select.join(", ")}${from}${where} GROUP BY ${groupList(key)}`;
+    return { sql: latestPeriods(grouped, intent.limit), x: key.alias, y: agg.alias };
+  }
   const order = byTime ? (key.orderExpr ?? "1") : `${agg.alias} ${dir}, 1`;
   const sql = `SELECT ${key.expr} AS ${ident(key.alias)}, ${select.join(", ")}${from}${where} GROUP BY ${groupList(key)} ORDER BY ${order}${limit}`;
   return { sql, x: key.alias, y: agg.alias };
+}
+
+/** A time series cut to its last `n` periods, still in time order ("this year and the year before"). */
+function latestPeriods(grouped: string, n: number): string {
+  return `SELECT * FROM (${grouped} ORDER BY 1 DESC LIMIT ${n}) ORDER BY 1`;
 }
 
 function groupList(key: { expr: string; orderExpr: string | null }): string {

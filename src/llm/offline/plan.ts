@@ -2,6 +2,7 @@
 import type { DataDna } from "../../data/index.js";
 import { buildSql } from "./build-sql.js";
 import { clarifyPlan, unknownValuePlan } from "./clarify.js";
+import { planFollowUp } from "./follow-up-turn.js";
 import { followUpsFor } from "./follow-ups.js";
 import { parseQuestion } from "./parse.js";
 import { anomaliesPython, forecastPython } from "./python-code.js";
@@ -13,6 +14,8 @@ import type { ExecutablePlan, Intent, OfflinePlan, PlannerContext } from "./type
 
 export function planOffline(question: string, context: PlannerContext): OfflinePlan {
   if (context.tables.length === 0) return clarifyPlan(undefined, "no table");
+  const followUp = planFollowUp(question, context, { plan: planOffline, build: executablePlan });
+  if (followUp) return followUp;
   const lastTable = [...(context.history ?? [])].reverse().find((h) => h.table)?.table ?? null;
   const ranked = context.tables
     .map((dna, index) => ({ dna, index, parsed: parseQuestion(question, dna) }))
