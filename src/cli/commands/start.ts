@@ -2,8 +2,8 @@
 import type { Command } from "commander";
 import { createRuntime } from "../../app/index.js";
 import { loadConfig, requireSettings } from "../../config/index.js";
-import { createQueue } from "../../jobs/index.js";
-import { createSlackApp, type SlackCommands } from "../../slack/index.js";
+import { createQueue, createSlashCommands } from "../../jobs/index.js";
+import { createSlackApp } from "../../slack/index.js";
 import type { Store } from "../../store/index.js";
 import { runStats, splitWords, TraceWriter } from "../../trace/index.js";
 import { errorMessage } from "../../util/errors.js";
@@ -27,7 +27,7 @@ export function registerStartCommand(program: Command): void {
         const slack = createSlackApp({
           services: runtime,
           queue,
-          commands: slashCommands(runtime.store),
+          commands: createSlashCommands({ store: runtime.store, queue }),
           ...(options.port !== undefined ? { port: Number(options.port) } : {}),
           traceSink: traces,
         });
@@ -53,15 +53,4 @@ export function registerStartCommand(program: Command): void {
         await runtime.close();
       }),
     );
-}
-
-/** `/insightx stats` over the traces; digest and schedule answer that they are not wired in this build. */
-function slashCommands(store: Store): SlackCommands {
-  const notYet = (name: string) => async () =>
-    `\`/insightx ${name}\` is not available in this build yet. Ask whoever runs InsightX to enable scheduled digests.`;
-  return {
-    digest: notYet("digest"),
-    schedule: notYet("schedule"),
-    stats: async (args) => `\`\`\`\n${await runStats(store.traces, splitWords(args))}\n\`\`\``,
-  };
 }
