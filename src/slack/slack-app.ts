@@ -40,6 +40,8 @@ export interface SlackAppOptions {
   progressIntervalMs?: number;
   /** Where question traces go (`insightx stats`). @defaultValue not traced */
   traceSink?: TraceSink;
+  /** Runs jobs that are not Slack's own (digests). @defaultValue none: such jobs fail as permanent */
+  otherJobs?: JobHandler;
 }
 
 export interface SlackApp {
@@ -88,17 +90,20 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger.error({ err: error.message, code: error.code }, "slack listener failed");
   });
 
-  const jobHandler = createSlackJobHandler({
-    client,
-    services,
-    logger,
-    archive,
-    botToken: config.SLACK_BOT_TOKEN!,
-    threads,
-    budgets: new UpdateBudgets(),
-    ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
-    ...(options.traceSink ? { traceSink: options.traceSink } : {}),
-  });
+  const jobHandler = createSlackJobHandler(
+    {
+      client,
+      services,
+      logger,
+      archive,
+      botToken: config.SLACK_BOT_TOKEN!,
+      threads,
+      budgets: new UpdateBudgets(),
+      ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
+      ...(options.traceSink ? { traceSink: options.traceSink } : {}),
+    },
+    options.otherJobs,
+  );
 
   return {
     app,
