@@ -22,6 +22,8 @@ export interface BuiltSql {
   sql: string;
   x: string | null;
   y: string | null;
+  /** Two groupings: the second key's column, drawn as colour. */
+  color?: string;
 }
 
 /** Row-level anomaly searches hand Python at most this many of the most extreme rows. */
@@ -95,6 +97,8 @@ export function buildSql(dna: DataDna, intent: Intent): BuiltSql {
       y: agg.alias,
     };
 
+  if (intent.splitBy && (intent.kind === "aggregate" || intent.kind === "trend" || intent.kind === "count"))
+    return twoKeySql(dna, intent, select, [...filters, ...measureFilter], agg.alias);
   const key = keySql(dna, intent.groupBy, intent.kind === "forecast" || intent.kind === "anomalies");
   if (intent.agg === "count" && !key.temporal)
     select.push(`100.0 * count(*) / sum(count(*)) OVER () AS ${aliasOf("pct", intent.entity)}`);
@@ -107,6 +111,20 @@ export function buildSql(dna: DataDna, intent: Intent): BuiltSql {
   const order = byTime ? (key.orderExpr ?? "1") : `${agg.alias} ${dir}, 1`;
   const sql = `SELECT ${key.expr} AS ${ident(key.alias)}, ${select.join(", ")}${from}${where} GROUP BY ${groupList(key)} ORDER BY ${order}${limit}`;
   return { sql, x: key.alias, y: agg.alias };
+}
+
+/**
+ * "by symbol and year": both keys, the time one first (the chart's x, the other its colour), in time order and
+ * then by the other key.
+ */
+function twoKeySql(dna: DataDna, intent: Intent, select: string[], conditions: string[], y: string): BuiltSql {
+  const keys = [keySql(dna, intent.groupBy!), keySql(dna, intent.splitBy!)];
+  if (!keys[0]!.temporal && keys[1]!.temporal) keys.reverse();
+  const [x, color] = keys as [ReturnType<typeof keySql>, ReturnType<typeof keySql>];
+  const where = whereSql([...conditions, `${x.expr} IS NOT NULL`, `${color.expr} IS NOT NULL`]);
+  const order = [x.orderExpr ?? "1", color.orderExpr ?? "2"].join(", ");
+  const sql = `SELECT ${x.expr} AS ${ident(x.alias)}, ${color.expr} AS ${ident(color.alias)}, ${select.join(", ")} FROM ${ident(dna.table)}${where} GROUP BY ${groupList(x)}, ${groupList(color)} ORDER BY ${order}`;
+  return { sql, x: x.alias, y, color: color.alias };
 }
 
 /** A time series cut to its last `n` periods, still in time order ("this year and the year before"). */

@@ -111,3 +111,20 @@ export function describeRows(plan: ExecutablePlan, table: ResultTable): string {
   const followers = tail.slice(0, 2).map((row) => `${label(row)} (${value(row)})`);
   return `${label(head!)} has the ${word} ${humanize(intent.measure ?? "value")} (${value(head!)})${rest(followers)}.`;
 }
+
+/** "by symbol and year": the highest and lowest cells of the grid, each named by both keys. */
+export function describeTwoKeys(plan: ExecutablePlan, table: ResultTable): string {
+  const { intent } = plan;
+  const [a, b] = [0, 1];
+  const yi = plan.chart?.y ? table.columns.indexOf(plan.chart.y) : 2;
+  const rows = table.rows.filter((row) => toNumber(row[yi]) !== null);
+  if (rows.length === 0) return "The query returned no values for this question.";
+  const by = (sign: 1 | -1) =>
+    rows.reduce((best, row) => (sign * (toNumber(row[yi])! - toNumber(best[yi])!) > 0 ? row : best));
+  const name = (row: unknown[]) => `${formatLabel(row[a])} / ${formatLabel(row[b])}`;
+  const value = (row: unknown[]) => formatNumber(toNumber(row[yi])!);
+  const [high, low] = [by(1), by(-1)];
+  const where = intent.filters.length > 0 ? ` (${intent.filters.map(conditionWords).join(", ")})` : "";
+  const keys = `${humanize(table.columns[a]!)} and ${humanize(table.columns[b]!)}`;
+  return `Across the combinations of ${keys}, the ${measureWords(intent)}${where} is highest for ${name(high)} (${value(high)}) and lowest for ${name(low)} (${value(low)}).`;
+}

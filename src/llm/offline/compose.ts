@@ -1,6 +1,6 @@
 // composeOffline: a short answer written only from the result's own values, with metrics and follow-ups.
 
-import { describeGroups, describeRows } from "./compose-groups.js";
+import { describeGroups, describeRows, describeTwoKeys } from "./compose-groups.js";
 import { describeComparison, describeSummary } from "./compose-stats.js";
 import { formatCell, formatNumber, formatPercent, metricValue, toNumber } from "./format.js";
 import { aliasOf, humanize } from "./text.js";
@@ -58,6 +58,7 @@ function writeText(plan: ExecutablePlan, table: ResultTable): string {
       ? `${formatPercent(pct)} of ${intent.entity}${where} have ${cond} (${formatCell(hit)} of ${formatCell(total)}).`
       : `${formatCell(hit)} of ${formatCell(total)} ${intent.entity}${share} have ${cond}${where}.`;
   }
+  if (intent.splitBy && plan.chart?.color) return describeTwoKeys(plan, table);
   if (intent.kind === "anomalies" || intent.kind === "forecast" || intent.groupBy || intent.kind === "top") {
     return intent.groupBy || intent.kind === "anomalies" || intent.kind === "forecast"
       ? describeGroups(plan, table)

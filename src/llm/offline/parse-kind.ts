@@ -16,6 +16,8 @@ export interface ParseState {
   /** "how many people": the first measure is counted by adding it up. */
   countedMeasure: boolean;
   group: GroupKey | null;
+  /** A second grouping ("by symbol and year"). */
+  splitBy: GroupKey | null;
   rankBy: string | null;
   filters: Filter[];
   /** Filters that set the scene ("in Seattle") rather than name what is counted. */
@@ -64,6 +66,7 @@ export function chooseKind(s: ParseState): Intent | null {
     measure,
     agg: chooseAgg(s, measure, s.group !== null || s.top !== null || s.which),
     groupBy: s.group,
+    ...(s.splitBy && s.group ? { splitBy: s.splitBy } : {}),
     filters: s.filters,
     target: null,
     limit: null,

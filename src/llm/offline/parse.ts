@@ -3,7 +3,7 @@ import type { ColumnProfile, DataDna } from "../../data/index.js";
 import { aggCue, directionCue, horizonCue, kindCue, questionTokens, topN } from "./cues.js";
 import { defaultEntity, readEntity } from "./entity.js";
 import { type FilterScan, numericFilters, valueFilters, yearFilters } from "./filters.js";
-import { groupCandidates, readGroup } from "./groups.js";
+import { groupCandidates, mentionAfter, readGroup } from "./groups.js";
 import { findMentions, type Mention } from "./mentions.js";
 import { chooseKind, type ParseState } from "./parse-kind.js";
 import type { Grain, GroupKey, Intent } from "./types.js";
@@ -43,6 +43,7 @@ export function parseQuestion(question: string, dna: DataDna): Parsed {
 
   const countCue = kindCue(tokens);
   let group: GroupKey | null = null;
+  let groupMention: Mention | null = null;
   let rankBy: string | null = null;
   const open = mentions.filter((m) => !scan.usedMentions.has(m));
   for (const m of groupCandidates(tokens, open, scan.usedTokens, top?.index ?? null)) {
@@ -54,9 +55,10 @@ export function parseQuestion(question: string, dna: DataDna): Parsed {
       if (rankBy) continue;
       rankBy = read.measure;
     } else if (group) continue;
-    else group = read.key;
+    else [group, groupMention] = [read.key, m];
     scan.usedMentions.add(m);
   }
+  const splitBy = groupMention ? secondGroup(dna, tokens, open, groupMention, scan) : null;
   valueFilters(tokens, mentions, scan);
 
   const measureMentions = mentions.filter((m) => isMeasure(m) && !scan.usedMentions.has(m));
@@ -78,6 +80,7 @@ export function parseQuestion(question: string, dna: DataDna): Parsed {
     measures: entity.measure ? [entity.measure.column!, ...measures] : measures,
     countedMeasure: entity.measure !== null,
     group,
+    splitBy,
     rankBy,
     filters: scan.filters,
     context: scan.context,
@@ -106,6 +109,23 @@ export function parseQuestion(question: string, dna: DataDna): Parsed {
   return intent
     ? { intent, score, reason: "", unknown }
     : { intent: null, score, reason: "no measure, group, value or count could be read from the question", unknown };
+}
+
+/** "by symbol and year": a second grouping joined to the first by "and". */
+function secondGroup(
+  dna: DataDna,
+  tokens: string[],
+  open: Mention[],
+  first: Mention,
+  scan: FilterScan,
+): GroupKey | null {
+  if (tokens[first.end] !== "and") return null;
+  const m = mentionAfter(tokens, open, first.end, scan.usedTokens);
+  if (!m || scan.usedMentions.has(m)) return null;
+  const read = readGroup(dna, m, true);
+  if (read?.kind !== "group" || read.key.column === (first.column ?? "")) return null;
+  scan.usedMentions.add(m);
+  return read.key;
 }
 
 function tableNamed(tokens: string[], dna: DataDna): boolean {

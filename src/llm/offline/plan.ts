@@ -10,7 +10,7 @@ import { groupColumn } from "./python-pandas.js";
 import { compareGroupsPython, summaryPython } from "./python-stats.js";
 import { aliasOf } from "./text.js";
 import { titleOf } from "./title.js";
-import type { ExecutablePlan, Intent, OfflinePlan, PlannerContext } from "./types.js";
+import type { ExecutablePlan, GroupKey, Intent, OfflinePlan, PlannerContext } from "./types.js";
 
 export function planOffline(question: string, context: PlannerContext): OfflinePlan {
   if (context.tables.length === 0) return clarifyPlan(undefined, "no table");
@@ -44,7 +44,11 @@ function executablePlan(dna: DataDna, intent: Intent): ExecutablePlan {
   if (intent.kind === "forecast" && built.x) chart = { type: "line", x: built.x, y: "forecast" };
   else if (intent.kind === "distribution" && !intent.groupBy)
     chart = { type: "histogram", x: "bin_start", y: built.y ?? "" };
-  else if (built.x && built.y) chart = { type: temporalX ? "line" : "bar", x: built.x, y: built.y };
+  else if (built.x && built.y && built.color) {
+    const timeX =
+      intent.groupBy !== null && (isTimeGroup(dna, intent) || (intent.splitBy && isTimeKey(dna, intent.splitBy)));
+    chart = { type: timeX ? "line" : "bar", x: built.x, y: built.y, color: built.color };
+  } else if (built.x && built.y) chart = { type: temporalX ? "line" : "bar", x: built.x, y: built.y };
   return {
     classification: python ? "SQL_THEN_PY" : "SQL_ONLY",
     reasoning: reasoningOf(intent),
@@ -88,8 +92,10 @@ function statisticsPlan(dna: DataDna, intent: Intent): ExecutablePlan | null {
 }
 
 function isTimeGroup(dna: DataDna, intent: Intent): boolean {
-  const key = intent.groupBy;
-  if (!key) return false;
+  return intent.groupBy !== null && isTimeKey(dna, intent.groupBy);
+}
+
+function isTimeKey(dna: DataDna, key: GroupKey): boolean {
   if (key.grain === "weekday" || key.grain === "month_of_year" || key.grain === "hour") return false;
   return key.grain !== undefined || dna.columns.find((c) => c.name === key.column)?.role === "time";
 }
@@ -106,6 +112,7 @@ function columnsOf(intent: Intent): string[] {
     ...(intent.columns ?? []),
     ...(intent.measure ? [intent.measure] : []),
     ...(intent.groupBy ? [intent.groupBy.column] : []),
+    ...(intent.splitBy ? [intent.splitBy.column] : []),
     ...(intent.target ? [intent.target.column] : []),
     ...intent.filters.map((f) => f.column),
   ];

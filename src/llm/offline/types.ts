@@ -50,6 +50,8 @@ export interface Intent {
   measure: string | null;
   agg: Agg;
   groupBy: GroupKey | null;
+  /** "by symbol and year": the second grouping, drawn as the chart's colour. */
+  splitBy?: GroupKey;
   /** Conditions every counted row must meet. */
   filters: Filter[];
   /** count/share/rate: the condition whose rows are counted (e.g. weather = 'sun'). */
