@@ -2,6 +2,7 @@
 
 export { ACTIONS } from "./blocks/action-ids.js";
 export { boltLogger } from "./bolt-logger.js";
+export { slackDigestPoster } from "./digest-poster.js";
 export { type AnswerArchive, type ArchivedAnswer, FileAnswerArchive } from "./jobs/answer-archive.js";
 export type { SlackJobDeps } from "./jobs/job-deps.js";
 export { createSlackJobHandler } from "./jobs/job-handler.js";

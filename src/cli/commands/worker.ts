@@ -1,6 +1,5 @@
 // `insightx worker`: consumes the queue with no Slack listener (questions, uploads, digests), so workers scale out.
 import path from "node:path";
-import type { webApi } from "@slack/bolt";
 import type { Command } from "commander";
 import { createRuntime } from "../../app/index.js";
 import { loadConfig, requireSettings } from "../../config/index.js";
@@ -8,35 +7,15 @@ import { createOperations, installShutdown, startHttpServer } from "../../http/i
 import {
   createQueue,
   type DigestJob,
-  type DigestPoster,
   InProcessQueue,
   type JobHandler,
   restoreSchedules,
   runDigestJob,
 } from "../../jobs/index.js";
-import { createSlackClient, createSlackJobHandler, FileAnswerArchive } from "../../slack/index.js";
+import { createSlackClient, createSlackJobHandler, FileAnswerArchive, slackDigestPoster } from "../../slack/index.js";
 import { TraceWriter } from "../../trace/index.js";
 import { createLogger } from "../../util/logger.js";
 import { action } from "../output.js";
-
-/** Posts a digest with the bot: the blocks, then the chart as a file in the same channel. */
-export function slackDigestPoster(client: webApi.WebClient): DigestPoster {
-  return async (channel, digest) => {
-    await client.chat.postMessage({
-      channel: channel.channelId,
-      text: digest.text.slice(0, 3_000),
-      blocks: digest.blocks as never,
-    });
-    if (digest.chartPng) {
-      await client.files.uploadV2({
-        channel_id: channel.channelId,
-        file: digest.chartPng,
-        filename: "digest.png",
-        title: "Digest chart",
-      });
-    }
-  };
-}
 
 export function registerWorkerCommand(program: Command): void {
   program
