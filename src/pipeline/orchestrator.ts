@@ -1,4 +1,5 @@
 // The orchestrator: a question in, a stream of PipelineEvents out, ending in a final answer (or an error).
+import { quoteIdent } from "../data/index.js";
 import { errorMessage, InsightError, UserInputError } from "../util/errors.js";
 import { LlmSession } from "./agents/llm-calls.js";
 import { loadContext } from "./context.js";
@@ -7,10 +8,10 @@ import { remember } from "./remember.js";
 import { chooseChartSpec, renderChart } from "./steps/chart.js";
 import { compose } from "./steps/compose.js";
 import { frameFromColumns, frameFromQuery, tableFromPython, tableFromQuery } from "./steps/frames.js";
-import { makePlan } from "./steps/plan.js";
+import { makePlan, type PlanOutcome } from "./steps/plan.js";
 import { runPythonStep } from "./steps/python.js";
 import { runSqlStep } from "./steps/sql.js";
-import type { Answer, PipelineDeps, QuestionRequest } from "./types.js";
+import type { Answer, PipelineDeps, QuestionContext, QuestionRequest } from "./types.js";
 
 /** Answers one question; every yielded event is validated against the PipelineEvent contract. */
 export async function* answerQuestion(
@@ -94,10 +95,7 @@ export async function* answerQuestion(
     if (plan.classification === "SQL_THEN_PY" || plan.classification === "PY_ONLY") {
       stage = "python_execution";
       yield emit(statusEvent("python_execution"));
-      if (!frame) {
-        const table = plan.table ?? context.tables[0]!.table;
-        frame = frameFromColumns(await deps.engine.readColumns(request.ref, { table }));
-      }
+      if (!frame) frame = frameFromColumns(await deps.engine.readColumns(request.ref, wholeTableSource(plan, context)));
       const python = yield* forward(
         runPythonStep(deps, request.question, frame, plan.python, plan.offline ? null : llm),
         llm,
@@ -125,7 +123,11 @@ export async function* answerQuestion(
     stage = "rendering";
     yield emit(statusEvent("rendering"));
     const title = plan.offline?.classification !== "CLARIFY" && plan.offline ? plan.offline.title : request.question;
-    const spec = chooseChartSpec(answer.result, request.question, composed.chartSpec, plan.chart, title);
+    // A table of statistics (count, mean, p-value …) side by side is not a chart.
+    const chartable = plan.offline?.classification === "CLARIFY" || plan.offline?.intent.kind !== "summary";
+    const spec = chartable
+      ? chooseChartSpec(answer.result, request.question, composed.chartSpec, plan.chart, title)
+      : null;
     if (spec && deps.renderCharts !== false) answer.chartPng = await renderChart(spec);
     answer.chartType = spec ? (String((spec as { mark?: unknown }).mark ?? "") as Answer["chartType"]) : null;
 
@@ -160,6 +162,16 @@ export async function* answerQuestion(
     yield emit(errorEvent(stage, message, retryable));
   }
   return finish(answer, llm, started);
+}
+
+/** PY_ONLY reads the table, only the columns the plan names when it names real ones (3M rows × 40 columns is heavy). */
+function wholeTableSource(plan: PlanOutcome, context: QuestionContext): { table: string } | { sql: string } {
+  const table = plan.table ?? context.tables[0]!.table;
+  const dna = context.tables.find((t) => t.table === table);
+  const known = new Set(dna?.columns.map((c) => c.name) ?? []);
+  const wanted = [...new Set(plan.columnsNeeded)].filter((name) => known.has(name));
+  if (wanted.length === 0 || wanted.length !== new Set(plan.columnsNeeded).size) return { table };
+  return { sql: `SELECT ${wanted.map(quoteIdent).join(", ")} FROM ${quoteIdent(table)}` };
 }
 
 /** Runs a step generator, yielding its events and any key rotations as they happen. */
