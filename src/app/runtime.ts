@@ -5,7 +5,7 @@ import { createLlmClient, type LlmClient, type LlmEvent } from "../llm/index.js"
 import type { PipelineDeps } from "../pipeline/index.js";
 import { createSandbox, type Sandbox } from "../sandbox/index.js";
 import { createStore, type Store } from "../store/index.js";
-import type { Logger } from "../util/logger.js";
+import type { Logger } from "../util/index.js";
 
 export interface Runtime {
   config: Config;

@@ -1,7 +1,7 @@
 // renderChartPng: Vega-Lite -> Vega -> PNG with node-canvas, no browser, no network.
 import { type Loader, logger, None, parse, View } from "vega";
 import { compile } from "vega-lite";
-import { ConfigError, UpstreamError } from "../util/errors.js";
+import { ConfigError, UpstreamError } from "../util/index.js";
 import { assertRenderableSpec, refusingLoader } from "./safety.js";
 import type { RenderOptions, VegaLiteSpec } from "./types.js";
 

@@ -1,5 +1,5 @@
 // Guards for rendering specs that may come from a model: no network or file access, no custom expressions.
-import { UpstreamError } from "../util/errors.js";
+import { UpstreamError } from "../util/index.js";
 
 /**
  * Keys that let a spec fetch data, link out or run expressions of its own. Vega-Lite writes the

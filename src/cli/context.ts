@@ -2,7 +2,7 @@
 import { createRuntime, type Runtime } from "../app/index.js";
 import { loadConfig } from "../config/index.js";
 import type { ChannelRef } from "../data/index.js";
-import { createLogger } from "../util/logger.js";
+import { createLogger } from "../util/index.js";
 
 export type CliContext = Runtime;
 

@@ -1,5 +1,5 @@
 // Terminal output: readable tables, --json mode (nothing else on stdout), errors on stderr.
-import { errorMessage } from "../util/errors.js";
+import { errorMessage } from "../util/index.js";
 
 export interface OutputOptions {
   json?: boolean;

@@ -1,6 +1,6 @@
 // Parses the environment once; a wrong value stops start-up naming the variable and the fix.
 import path from "node:path";
-import { ConfigError } from "../util/errors.js";
+import { ConfigError } from "../util/index.js";
 import { type Config, configSchema } from "./schema.js";
 
 /** Reads `env` (default `process.env`); empty strings count as unset. */

@@ -1,6 +1,6 @@
 // The data engine other folders use: ingest files, list tables and their DNA, run guarded SQL, read frames.
 import type { Config } from "../config/index.js";
-import { UserInputError } from "../util/errors.js";
+import { UserInputError } from "../util/index.js";
 import { type DatasetEntry, listCatalog } from "./catalog.js";
 import { ChannelDatabases } from "./channel-databases.js";
 import type { ChannelRef } from "./channel-key.js";

@@ -5,8 +5,8 @@ import { z } from "zod";
 import { withStoreFallback } from "../jobs/index.js";
 import type { PipelineDeps } from "../pipeline/index.js";
 import { type TraceSink, tracedQuestion } from "../trace/index.js";
-import { errorMessage } from "../util/errors.js";
-import type { Logger } from "../util/logger.js";
+import type { Logger } from "../util/index.js";
+import { errorMessage } from "../util/index.js";
 import type { Metrics } from "./metrics.js";
 
 export interface AskDeps {

@@ -5,7 +5,7 @@ import { BullmqQueue, type JobQueue } from "../jobs/index.js";
 import type { PipelineDeps } from "../pipeline/index.js";
 import type { Store } from "../store/index.js";
 import type { TraceSink } from "../trace/index.js";
-import type { Logger } from "../util/logger.js";
+import type { Logger } from "../util/index.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { createHttpHandler, type HttpHandler } from "./server.js";
 

@@ -2,7 +2,7 @@
 import { constants } from "node:fs";
 import { access, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { errorMessage } from "../util/errors.js";
+import { errorMessage } from "../util/index.js";
 
 export interface ReadinessDeps {
   store: { db: { query(sql: string): Promise<unknown> } };

@@ -1,8 +1,8 @@
 // The operations HTTP surface: /healthz, /readyz, /metrics and POST /api/ask, as a handler others can mount.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { errorMessage } from "../util/errors.js";
-import type { Logger } from "../util/logger.js";
+import type { Logger } from "../util/index.js";
+import { errorMessage } from "../util/index.js";
 import { type AskDeps, handleAsk } from "./api-ask.js";
 import type { Metrics } from "./metrics.js";
 import { checkReadiness, type ReadinessDeps } from "./readiness.js";

@@ -1,6 +1,7 @@
 // Graceful shutdown on SIGTERM/SIGINT: stop taking work, let running jobs finish (or requeue them), then close.
-import { errorMessage } from "../util/errors.js";
-import type { Logger } from "../util/logger.js";
+
+import type { Logger } from "../util/index.js";
+import { errorMessage } from "../util/index.js";
 
 export interface ShutdownStep {
   name: string;

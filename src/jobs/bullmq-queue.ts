@@ -1,7 +1,7 @@
 // The Redis queue: BullMQ for delivery, retries, stalled recovery and schedules; a per-channel line for order.
 import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
-import { errorMessage } from "../util/errors.js";
-import type { Logger } from "../util/logger.js";
+import type { Logger } from "../util/index.js";
+import { errorMessage } from "../util/index.js";
 import { openRedis, type RedisClient, redisOptions } from "./redis-client.js";
 import {
   type EnqueueResult,

@@ -1,5 +1,5 @@
 // Digest cadences (`daily 09:00`, `weekly mon 09:00`) as cron patterns, and their next run in a time zone.
-import { UserInputError } from "../util/errors.js";
+import { UserInputError } from "../util/index.js";
 import type { ScheduleSpec } from "./types.js";
 
 const DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;

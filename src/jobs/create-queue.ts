@@ -1,6 +1,6 @@
 // Picks the queue: BullMQ when REDIS_URL is set, else the in-process queue with the same contract.
 import type { Config } from "../config/index.js";
-import type { Logger } from "../util/logger.js";
+import type { Logger } from "../util/index.js";
 import { BullmqQueue, type BullmqQueueOptions } from "./bullmq-queue.js";
 import { InProcessQueue } from "./in-process-queue.js";
 import type { JobQueue } from "./types.js";

@@ -1,6 +1,7 @@
 // The local queue: same contract as BullMQ (dedupe by id, per-channel order, retries with backoff), in memory.
-import { errorMessage } from "../util/errors.js";
-import type { Logger } from "../util/logger.js";
+
+import type { Logger } from "../util/index.js";
+import { errorMessage } from "../util/index.js";
 import { nextRun } from "./cadence.js";
 import {
   type EnqueueResult,

@@ -1,5 +1,5 @@
 // A Redis connection for our own keys (dedupe, channel order) and the connection options BullMQ wants.
-import { ConfigError } from "../util/errors.js";
+import { ConfigError } from "../util/index.js";
 
 /** The few ioredis commands the queue uses itself. */
 export interface RedisClient {

@@ -1,6 +1,6 @@
 // `/insightx digest …` and `/insightx schedule "question" …`: per-channel schedules in the store and on the queue.
 import type { Schedule, Store } from "../store/index.js";
-import { UserInputError } from "../util/errors.js";
+import { UserInputError } from "../util/index.js";
 import { cadenceSpec, parseCadence } from "./cadence.js";
 import type { DigestJob, JobQueue } from "./types.js";
 

@@ -1,7 +1,7 @@
 // The `/insightx digest|schedule|stats` handlers the Slack app routes to; each answers with ephemeral text.
 import type { Store } from "../store/index.js";
 import { runStats, splitWords } from "../trace/index.js";
-import { errorMessage, InsightError } from "../util/errors.js";
+import { errorMessage, InsightError } from "../util/index.js";
 import { type CommandContext, digestCommand, scheduleCommand } from "./schedule-commands.js";
 import type { JobQueue } from "./types.js";
 

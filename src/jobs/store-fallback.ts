@@ -1,7 +1,7 @@
 // Degraded mode for a store outage: a question whose store does not answer runs without thread history and
 // insights rather than failing (the pipeline treats a missing store as "every question stands alone").
 import type { PipelineDeps } from "../pipeline/index.js";
-import { errorMessage } from "../util/errors.js";
+import { errorMessage } from "../util/index.js";
 
 export interface StoreFallbackOptions {
   /** How long the store may take to answer `SELECT 1`. @defaultValue 1000 */

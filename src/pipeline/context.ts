@@ -1,5 +1,5 @@
 // Step 1: what the agents may know — the channel's Data DNA, this thread's history, the channel's insights.
-import { UserInputError } from "../util/errors.js";
+import { UserInputError } from "../util/index.js";
 import type { PipelineDeps, QuestionContext, QuestionRequest } from "./types.js";
 
 /** Bounds on what goes into prompts. */

@@ -1,6 +1,6 @@
 // The orchestrator: a question in, a stream of PipelineEvents out, ending in a final answer (or an error).
 import { quoteIdent } from "../data/index.js";
-import { errorMessage, InsightError, UserInputError } from "../util/errors.js";
+import { errorMessage, InsightError, UserInputError } from "../util/index.js";
 import { LlmSession } from "./agents/llm-calls.js";
 import { loadContext } from "./context.js";
 import { checkEvent, errorEvent, type PipelineEvent, type Stage, statusEvent } from "./events.js";

@@ -5,7 +5,7 @@ import type { ChannelRef, DataDna, DataEngine, QueryResult } from "../data/index
 import type { LlmClient } from "../llm/index.js";
 import type { Sandbox } from "../sandbox/index.js";
 import type { Store } from "../store/index.js";
-import type { Logger } from "../util/logger.js";
+import type { Logger } from "../util/index.js";
 import type { Classification, FinalResponse } from "./events.js";
 
 export interface PipelineDeps {

@@ -1,6 +1,6 @@
 // Adapts our pino logger to the @slack/logger interface Bolt and the Web API client expect.
 import { LogLevel, type Logger as SlackLogger } from "@slack/bolt";
-import type { Logger } from "../util/logger.js";
+import type { Logger } from "../util/index.js";
 
 export function boltLogger(logger: Logger): SlackLogger {
   let level = LogLevel.INFO;

@@ -1,6 +1,6 @@
 // Hands Slack work to the queue exactly once: job id = Slack's event id, and retries seen here are dropped at once.
 import type { JobData, JobQueue } from "../jobs/index.js";
-import type { Logger } from "../util/logger.js";
+import type { Logger } from "../util/index.js";
 
 export interface JobIntakeOptions {
   queue: JobQueue;

@@ -4,7 +4,7 @@ import type { DataEngine } from "../data/index.js";
 import type { JobQueue } from "../jobs/index.js";
 import type { PipelineDeps } from "../pipeline/index.js";
 import type { Store } from "../store/index.js";
-import type { Logger } from "../util/logger.js";
+import type { Logger } from "../util/index.js";
 import type { JobIntake } from "./intake.js";
 import type { AnswerArchive } from "./jobs/answer-archive.js";
 import type { ThreadMembership } from "./thread-membership.js";

@@ -1,7 +1,7 @@
 // The Web API client for job handlers: the bot token, SLACK_API_URL when set, and Slack's retry policy.
 import { webApi } from "@slack/bolt";
 import type { Config } from "../config/index.js";
-import type { Logger } from "../util/logger.js";
+import type { Logger } from "../util/index.js";
 import { boltLogger } from "./bolt-logger.js";
 
 export function createSlackClient(

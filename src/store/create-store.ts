@@ -1,7 +1,7 @@
 // Builds the Store: opens PostgreSQL (DATABASE_URL) or embedded PGlite (DATA_DIR/pglite), migrates, wires the repositories.
 import path from "node:path";
 import type { Config } from "../config/index.js";
-import type { Logger } from "../util/logger.js";
+import type { Logger } from "../util/index.js";
 import type { Db } from "./db/db.js";
 import { openPgDb, type PgDbOptions, redactUrl, withAdvisoryLock } from "./db/pg-db.js";
 import { openPgliteDb } from "./db/pglite-db.js";

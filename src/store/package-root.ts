@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ConfigError } from "../util/errors.js";
+import { ConfigError } from "../util/index.js";
 
 /** Walks up from `fromUrl` (an `import.meta.url`) to the nearest folder containing package.json. */
 export function findPackageRoot(fromUrl: string): string {

@@ -1,6 +1,6 @@
 // `stats` for the CLI and `/insightx stats`: one parser over the subcommands, answers as text.
 import type { TracesRepo } from "../store/index.js";
-import { UserInputError } from "../util/errors.js";
+import { UserInputError } from "../util/index.js";
 import {
   formatAverages,
   formatBusiest,

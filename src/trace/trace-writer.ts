@@ -1,7 +1,7 @@
 // Batched, asynchronous trace writes that survive a briefly unreachable database (buffered, bounded, retried).
 import type { NewTrace, NewTraceStep, TracesRepo } from "../store/index.js";
-import { errorMessage } from "../util/errors.js";
-import type { Logger } from "../util/logger.js";
+import type { Logger } from "../util/index.js";
+import { errorMessage } from "../util/index.js";
 import type { TraceSink } from "./tracer.js";
 
 export interface TraceWriterOptions {

@@ -2,8 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { PipelineEvent, Stage } from "../pipeline/index.js";
 import type { NewTrace, NewTraceStep, StepStatus } from "../store/index.js";
-import { errorMessage } from "../util/errors.js";
-import { scrubSecrets } from "../util/logger.js";
+import { errorMessage, scrubSecrets } from "../util/index.js";
 
 export const STEP_NAMES = [
   "request",

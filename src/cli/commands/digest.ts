@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
 import { buildDigest } from "../../jobs/index.js";
-import { UserInputError } from "../../util/errors.js";
+import { UserInputError } from "../../util/index.js";
 import { channelRef, withContext } from "../context.js";
 import { action } from "../output.js";
 

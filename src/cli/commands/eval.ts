@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import type { Runtime } from "../../app/index.js";
 import { runQuestion } from "../../pipeline/index.js";
-import { errorMessage } from "../../util/errors.js";
+import { errorMessage } from "../../util/index.js";
 import { withContext } from "../context.js";
 import { type EvalQuestion, evalQuestionSchema, judge } from "../eval/judge.js";
 import { action } from "../output.js";

@@ -13,8 +13,7 @@ import {
 } from "../../jobs/index.js";
 import { createSlackApp, type SlackApp, slackDigestPoster } from "../../slack/index.js";
 import { TraceWriter } from "../../trace/index.js";
-import { errorMessage } from "../../util/errors.js";
-import { createLogger } from "../../util/logger.js";
+import { createLogger, errorMessage } from "../../util/index.js";
 import { action } from "../output.js";
 
 export function registerStartCommand(program: Command): void {

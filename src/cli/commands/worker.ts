@@ -14,7 +14,7 @@ import {
 } from "../../jobs/index.js";
 import { createSlackClient, createSlackJobHandler, FileAnswerArchive, slackDigestPoster } from "../../slack/index.js";
 import { TraceWriter } from "../../trace/index.js";
-import { createLogger } from "../../util/logger.js";
+import { createLogger } from "../../util/index.js";
 import { action } from "../output.js";
 
 export function registerWorkerCommand(program: Command): void {

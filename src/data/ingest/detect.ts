@@ -1,7 +1,7 @@
 // Recognises an upload by its name and its first bytes: which reader to use, and what to refuse.
 import { open } from "node:fs/promises";
 import path from "node:path";
-import { UserInputError } from "../../util/errors.js";
+import { UserInputError } from "../../util/index.js";
 
 export type FileFormat = "csv" | "tsv" | "json" | "parquet" | "xlsx";
 export type TextEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "latin-1";

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { UserInputError } from "../../util/errors.js";
+import { UserInputError } from "../../util/index.js";
 import { ensureCatalog, insertCatalog, listCatalog, supersede } from "../catalog.js";
 import type { ChannelDatabases } from "../channel-databases.js";
 import type { ChannelRef } from "../channel-key.js";

@@ -2,7 +2,7 @@
 import { createReadStream } from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { UserInputError } from "../../util/errors.js";
+import { UserInputError } from "../../util/index.js";
 import { findRaggedLine, guessDelimiter } from "./csv-diagnose.js";
 import { type DetectedFile, formatSize } from "./detect.js";
 import { isUtf8File, transcodeLatin1, transcodeUtf16 } from "./encoding.js";

@@ -1,6 +1,6 @@
 // Reads a zip's central directory (without inflating anything) to refuse zip bombs before parsing.
 import { open } from "node:fs/promises";
-import { UserInputError } from "../../util/errors.js";
+import { UserInputError } from "../../util/index.js";
 
 export interface ZipLimits {
   /** Refuse when the entries would inflate past this many bytes. */

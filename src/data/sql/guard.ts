@@ -1,6 +1,6 @@
 // The SQL guard: DuckDB's own parser must see exactly one SELECT (or WITH … SELECT) before anything runs.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { UserInputError } from "../../util/errors.js";
+import { UserInputError } from "../../util/index.js";
 
 /** Table functions a question may call; everything else (read_csv, glob, read_text, …) is refused. */
 const ALLOWED_TABLE_FUNCTIONS = new Set(["range", "generate_series", "unnest"]);

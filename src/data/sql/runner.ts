@@ -1,6 +1,6 @@
 // Runs one guarded query with a time limit (interrupt) and row/byte caps, reporting any truncation.
 import { type DuckDBConnection, JSDuckDBValueConverter } from "@duckdb/node-api";
-import { UserInputError } from "../../util/errors.js";
+import { UserInputError } from "../../util/index.js";
 import { guardSql } from "./guard.js";
 import { type Cell, toCell } from "./values.js";
 

@@ -1,10 +1,9 @@
 // Sentences for multi-row results: rankings, time series, cyclic profiles, rates, ranked rows, histograms,
 // anomalies and forecasts. Every figure is a cell of the table being described.
-import type { ResultTable } from "./compose.js";
 import { formatCell, formatLabel, formatNumber, formatPercent, toNumber } from "./format.js";
 import { humanize } from "./text.js";
 import { conditionWords, measureWords } from "./title.js";
-import type { ExecutablePlan } from "./types.js";
+import type { ExecutablePlan, ResultTable } from "./types.js";
 
 const CYCLIC = new Set(["hour", "weekday", "month_of_year"]);
 

@@ -1,9 +1,8 @@
 // Sentences for the statistics tables from Python: summary statistics and group comparisons, every figure a cell.
-import type { ResultTable } from "./compose.js";
 import { formatCell, formatLabel, formatNumber, toNumber } from "./format.js";
 import { aliasOf, humanize } from "./text.js";
 import { conditionWords } from "./title.js";
-import type { ExecutablePlan } from "./types.js";
+import type { ExecutablePlan, ResultTable } from "./types.js";
 
 /** A p-value as written: three decimals, or in words when it rounds to zero (no invented cutoff). */
 const pText = (p: number) => (p >= 0.001 ? `p = ${p.toFixed(3)}` : "a p-value below one in a thousand");

@@ -5,12 +5,9 @@ import { describeComparison, describeSummary } from "./compose-stats.js";
 import { formatCell, formatNumber, formatPercent, metricValue, toNumber } from "./format.js";
 import { aliasOf, humanize } from "./text.js";
 import { conditionWords, measureWords } from "./title.js";
-import type { ExecutablePlan, OfflineAnswer } from "./types.js";
+import type { ExecutablePlan, OfflineAnswer, ResultTable } from "./types.js";
 
-export interface ResultTable {
-  columns: string[];
-  rows: unknown[][];
-}
+export type { ResultTable } from "./types.js";
 
 /** A worker reply of a DataFrame ({columns, rows}) as a table; anything else is not one. */
 export function asTable(value: unknown): ResultTable | null {

@@ -109,3 +109,9 @@ export interface OfflineAnswer {
   metrics: Record<string, number | string>;
   followUps: string[];
 }
+
+/** A result as the offline composer reads it: column names and rows. */
+export interface ResultTable {
+  columns: string[];
+  rows: unknown[][];
+}

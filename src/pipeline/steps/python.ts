@@ -1,7 +1,7 @@
 // Step 4: generate (or take the planned) pandas code, run it in the sandboxed worker, self-heal on errors.
 
 import type { Frame } from "../../sandbox/index.js";
-import { SandboxError, UserInputError } from "../../util/errors.js";
+import { SandboxError, UserInputError } from "../../util/index.js";
 import type { LlmSession } from "../agents/llm-calls.js";
 import { data, PYTHON_SYSTEM } from "../agents/prompts.js";
 import { pythonSchema } from "../agents/schemas.js";

@@ -1,6 +1,6 @@
 // Step 3: run the SQL on the channel's locked-down DuckDB; on failure the error and schema go back (self-heal).
 import { type QueryResult, renderDnaCompact } from "../../data/index.js";
-import { errorMessage, InsightError, UserInputError } from "../../util/errors.js";
+import { errorMessage, InsightError, UserInputError } from "../../util/index.js";
 import type { LlmSession } from "../agents/llm-calls.js";
 import { data, SQL_REPAIR_SYSTEM } from "../agents/prompts.js";
 import { sqlRepairSchema } from "../agents/schemas.js";

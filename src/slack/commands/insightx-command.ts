@@ -1,5 +1,5 @@
 // Parses `/insightx <subcommand> [args]` and builds the reply; digest/schedule/stats go to the `commands` seam.
-import { errorMessage } from "../../util/errors.js";
+import { errorMessage } from "../../util/index.js";
 import { dnaDetailReply, forgetConfirmReply, helpReply, tablesReply } from "../blocks/command-replies.js";
 import { type SlackMessage, section } from "../blocks/kit.js";
 import { escapeMrkdwn } from "../blocks/text.js";

@@ -4,7 +4,7 @@ import { SUPPORTED_EXTENSIONS } from "../../data/index.js";
 import type { JobContext, QuestionJob } from "../../jobs/index.js";
 import { type Answer, answerQuestion, type PipelineEvent, type QuestionRequest } from "../../pipeline/index.js";
 import { type Tracer, tracedQuestion } from "../../trace/index.js";
-import { errorMessage } from "../../util/errors.js";
+import { errorMessage } from "../../util/index.js";
 import { answerMessage } from "../blocks/answer.js";
 import { failureMessage, noDataMessage, ProgressState } from "../blocks/progress.js";
 import type { SlackJobDeps } from "./job-deps.js";

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { UpstreamError, UserInputError } from "../../util/errors.js";
+import { UpstreamError, UserInputError } from "../../util/index.js";
 
 export interface DownloadOptions {
   url: string;

@@ -2,7 +2,7 @@
 import type { webApi } from "@slack/bolt";
 import { SUPPORTED_EXTENSIONS } from "../../data/index.js";
 import type { IngestJob, JobContext } from "../../jobs/index.js";
-import { errorMessage, InsightError } from "../../util/errors.js";
+import { errorMessage, InsightError } from "../../util/index.js";
 import { dnaReply, ingestFailedReply, ingestProgress } from "../blocks/dna.js";
 import type { section } from "../blocks/kit.js";
 import { downloadSlackFile } from "./file-download.js";

@@ -1,7 +1,7 @@
 // One thread message edited as work progresses; edits are coalesced to stay well inside chat.update's rate tier.
 import type { webApi } from "@slack/bolt";
-import { errorMessage } from "../../util/errors.js";
-import type { Logger } from "../../util/logger.js";
+import type { Logger } from "../../util/index.js";
+import { errorMessage } from "../../util/index.js";
 import type { SlackMessage } from "../blocks/kit.js";
 import type { UpdateBudget } from "./update-budget.js";
 

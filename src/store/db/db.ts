@@ -1,6 +1,6 @@
 // The database seam: one small interface that both PostgreSQL (`pg`) and embedded PGlite implement.
 import { randomUUID } from "node:crypto";
-import { UpstreamError } from "../../util/errors.js";
+import { UpstreamError } from "../../util/index.js";
 
 export type DbKind = "postgres" | "pglite";
 

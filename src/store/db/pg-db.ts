@@ -1,6 +1,6 @@
 // The `Db` seam over a `pg` connection pool, for a PostgreSQL server at DATABASE_URL.
 import pg from "pg";
-import { UpstreamError } from "../../util/errors.js";
+import { UpstreamError } from "../../util/index.js";
 import { type Db, normalizeParams, OID, parseNumber, queryFailed, withSavepoint } from "./db.js";
 
 /** Options for {@link openPgDb}. */

@@ -3,7 +3,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
-import { UpstreamError } from "../../util/errors.js";
+import { UpstreamError } from "../../util/index.js";
 import { type Db, normalizeParams, OID, parseNumber, queryFailed, withSavepoint } from "./db.js";
 
 interface Shared {
