@@ -37,6 +37,20 @@ stamp="node_modules/.insightx-lock-hash"
 want="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "setup: npm ci" >&2
-  npm ci --no-audit --no-fund --loglevel=error
+  log="$(mktemp)"
+  if ! npm ci --no-audit --no-fund --loglevel=error 2>"$log"; then
+    if grep -q "in sync" "$log"; then
+      # The registry mirror here carries only this platform's builds of packages such as @biomejs/cli-* and
+      # @duckdb/node-bindings-*, so the lock file cannot list the others and `npm ci` refuses it. `npm install`
+      # installs exactly the locked versions for this platform and leaves the lock file as it is.
+      echo "setup: npm ci refused the lock file (other platforms' optional packages are not on this registry); using npm install" >&2
+      npm install --no-audit --no-fund --loglevel=error
+    else
+      cat "$log" >&2
+      rm -f "$log"
+      exit 1
+    fi
+  fi
+  rm -f "$log"
   echo "$want" >"$stamp"
 fi
