@@ -77,6 +77,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const deps: ListenerDeps = {
     logger,
     engine: services.engine,
+    store: services.store,
     intake: new JobIntake({ queue: options.queue, logger }),
     threads,
     archive,

@@ -36,6 +36,8 @@ export interface SlackCommands {
 export interface ListenerDeps {
   logger: Logger;
   engine: DataEngine;
+  /** Cleared with the channel's tables on /insightx forget. */
+  store: Store;
   intake: JobIntake;
   threads: ThreadMembership;
   archive: AnswerArchive;

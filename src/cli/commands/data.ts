@@ -2,6 +2,7 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { type IngestedTable, renderDnaSummary } from "../../data/index.js";
+import { forgetChannel } from "../../pipeline/index.js";
 import { channelRef, withContext } from "../context.js";
 import { action, emit, formatTable, progressBar } from "../output.js";
 
@@ -146,15 +147,10 @@ export function registerDataCommands(program: Command): void {
     .option("--json", "machine-readable output")
     .action(
       action(async (options: ChannelOptions) => {
-        await withContext(async ({ engine, store }) => {
+        await withContext(async (runtime) => {
           const ref = channelRef(options.channel);
-          const before = await engine.datasets(ref);
-          await engine.forget(ref);
-          const session = await store.sessions.find(ref.teamId, ref.channelId);
-          if (session) {
-            await store.datasets.removeAll(session.id);
-            await store.insights.removeAll(session.id);
-          }
+          const before = await runtime.engine.datasets(ref);
+          await forgetChannel(runtime, ref);
           emit(options, { forgotten: before.map((e) => e.tableName) }, () =>
             process.stdout.write(`Forgot ${before.length} table(s) in ${ref.teamId}:${ref.channelId}.\n`),
           );

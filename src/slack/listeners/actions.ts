@@ -1,5 +1,6 @@
 // Button clicks: follow-up questions (asked in the same thread, by the clicker), the code modal, CSV, forget.
 import type { App } from "@slack/bolt";
+import { forgetChannel } from "../../pipeline/index.js";
 import { ACTIONS, actionPattern } from "../blocks/action-ids.js";
 import { codeModal } from "../blocks/code-modal.js";
 import { plural } from "../blocks/text.js";
@@ -82,8 +83,7 @@ export function register(app: App, deps: ListenerDeps): void {
     const click = blockActionSchema.parse(body);
     const target = actionTarget(click, context.teamId ?? "");
     const ref = { teamId: target.teamId, channelId: target.channel };
-    const count = (await deps.engine.datasets(ref)).length;
-    await deps.engine.forget(ref);
+    const count = await forgetChannel(deps, ref);
     deps.logger.info({ channel: target.channel, user: click.user.id, tables: count }, "channel data forgotten");
     await respond({
       replace_original: true,
