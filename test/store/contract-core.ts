@@ -139,8 +139,27 @@ export function coreContract(get: () => Backend): void {
       dataDna: {},
     };
     const first = await store.datasets.record(input);
-    await expect(store.datasets.record({ ...input, version: 1 })).rejects.toMatchObject({ code: "store_query_failed" });
+    // Version 0 breaks the CHECK constraint after the stale-row delete ran: the whole record must roll back.
+    await expect(store.datasets.record({ ...input, version: 0 })).rejects.toMatchObject({ code: "store_query_failed" });
     expect(await store.datasets.get(session.id, "t")).toEqual(first);
+  });
+
+  it("an explicit version replaces rows left from an earlier life of the channel's file", async () => {
+    const { store } = get();
+    const session = await store.sessions.ensure("T1", `C${unique()}`, "channel");
+    const input = {
+      sessionId: session.id,
+      tableName: "t",
+      sourceFile: "t.csv",
+      rowCount: 1,
+      columnCount: 1,
+      dataDna: {},
+    };
+    await store.datasets.record({ ...input, version: 1 });
+    await store.datasets.record({ ...input, version: 2 });
+    const fresh = await store.datasets.record({ ...input, version: 1, rowCount: 7 });
+    expect(fresh).toMatchObject({ version: 1, rowCount: 7, status: "active" });
+    expect((await store.datasets.versions(session.id, "t")).map((d) => d.version)).toEqual([1]);
   });
 
   it("a transaction that throws leaves nothing behind, and a failed savepoint only undoes itself", async () => {

@@ -83,6 +83,15 @@ export function datasetsRepo(db: Db): DatasetsRepo {
         // Recording versions of one channel's tables one at a time keeps versions unique and one active.
         await tx.query("SELECT id FROM channel_sessions WHERE id = $1 FOR UPDATE", [dataset.sessionId]);
         const version = dataset.version ?? (await nextVersion(tx, dataset.sessionId, dataset.tableName));
+        if (dataset.version !== undefined) {
+          // The channel's DuckDB file is the truth: rows at or past this version are from an earlier life of
+          // the file (its data directory was reset while this database kept its rows), so they go.
+          await tx.query("DELETE FROM datasets WHERE session_id = $1 AND table_name = $2 AND version >= $3", [
+            dataset.sessionId,
+            dataset.tableName,
+            version,
+          ]);
+        }
         await tx.query(
           `UPDATE datasets SET status = 'superseded'
            WHERE session_id = $1 AND table_name = $2 AND status = 'active'`,
