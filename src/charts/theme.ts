@@ -7,7 +7,7 @@ export const CHART_FONT = "DejaVu Sans";
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 360;
 /** Height per bar of a horizontal bar chart. */
-export const BAR_STEP = 16;
+export const BAR_STEP = 14;
 /** Room for title, subtitle and the x axis around a horizontal bar chart's bars. */
 export const BAR_CHROME = 110;
 /** Longest label, in pixels, before an axis or legend truncates it with an ellipsis. */
@@ -47,7 +47,9 @@ export const CHART_CONFIG: Config = {
     tickColor: "#9ca3af",
     gridColor: "#e5e7eb",
   },
-  axisBand: { grid: false, ticks: false },
+  // One label per bar: bars turn horizontal when labels would not fit side by side, and a horizontal bar
+  // is 14 px for 11 px text, so category labels never need thinning (which hid every other bar's label).
+  axisBand: { grid: false, ticks: false, labelSeparation: 2 },
   axisQuantitative: { tickCount: 6, labelFlush: true },
   axisTemporal: { tickCount: 8, labelFlush: true },
   legend: {
