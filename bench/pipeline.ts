@@ -25,7 +25,7 @@ const plans = {
   },
 } as const;
 const PYTHON =
-  "from insightx_analytics import forecast\nout = forecast(df, date_column='day', value_column='flights', horizon=7)\nresult = out";
+  "from insightx_analytics import forecast\nout = forecast(df, date_col='day', value_col='flights', periods=7, freq='D')\nresult = out";
 
 async function main() {
   const fake = await startFakeOpenAI({ keys: ["sk-bench-key-000000"] });

@@ -39,7 +39,7 @@ describe("buildChartSpec defaults by result shape", () => {
     const spec = view(buildChartSpec(weightByName(50)));
     expect(spec.encoding.y).toMatchObject({ field: "Name", sort: "-x" });
     expect(spec.encoding.x).toMatchObject({ field: "Weight_in_lbs", axis: { format: ",.0f" } });
-    expect(spec.height).toBeGreaterThanOrEqual(50 * 18);
+    expect(spec.height).toBeGreaterThanOrEqual(50 * 14);
     const weights = spec.data.values.map((row) => row.Weight_in_lbs as number);
     expect(weights).toEqual([...weights].sort((a, b) => b - a));
   });
