@@ -1,7 +1,7 @@
 // The two profiling scans: one aggregate row for every column, then value frequencies and sampled quantiles.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { quoteIdent } from "../ingest/table-names.js";
-import { isNumericType, isTemporalType, isTextType } from "./roles.js";
+import { ID_NAME, isNumericType, isTemporalType, isTextType } from "./roles.js";
 
 export type Row = Record<string, unknown>;
 export interface ColumnInfo {
@@ -26,7 +26,10 @@ export async function aggregatePass(connection: DuckDBConnection, table: string,
   const parts = ["count(*) AS n"];
   columns.forEach(({ name, type }, i) => {
     const c = quoteIdent(name);
-    parts.push(`count(${c}) AS c${i}_n`, `approx_count_distinct(${c}) AS c${i}_d`);
+    parts.push(`count(${c}) AS c${i}_n`);
+    // Distinct counts over every row only where roles depend on them (text; id-like numbers). Other numbers
+    // and times get theirs from the quartile sample in pass 2: HyperLogLog is the costliest aggregate here.
+    if (needsFullDistinct(name, type)) parts.push(`approx_count_distinct(${c}) AS c${i}_d`);
     if (isNumericType(type)) {
       const d = `${c}::DOUBLE`;
       parts.push(
@@ -66,6 +69,13 @@ export async function aggregatePass(connection: DuckDBConnection, table: string,
   return row;
 }
 
+/** Whether pass 1 counts a column's distinct values over every row. */
+export function needsFullDistinct(name: string, type: string): boolean {
+  if (isTemporalType(type)) return false;
+  if (isNumericType(type)) return ID_NAME.test(name);
+  return true;
+}
+
 export interface FrequencyRequest {
   index: number;
   name: string;
@@ -87,6 +97,7 @@ export async function frequencyPass(
   rowCount: number,
   frequencies: FrequencyRequest[],
   numeric: Array<{ index: number; name: string }>,
+  sampledDistinct: Array<{ index: number; name: string }> = [],
 ): Promise<Row> {
   const t = quoteIdent(table);
   const every = Math.max(1, Math.floor(rowCount / QUANTILE_SAMPLE_ROWS));
@@ -107,11 +118,11 @@ export async function frequencyPass(
         ? `(SELECT list({'v': v, 'n': n}) FROM (SELECT ${c} AS v, count(*) AS n FROM ${t} WHERE ${c} IS NOT NULL GROUP BY ALL)) AS h${index}`
         : `(SELECT approx_top_k(${c}, ${topK}) FROM ${t}) AS h${index}`;
     });
-    if (numeric.length > 0) {
-      items.push(
-        `(SELECT {${numeric.map((n) => `'q${n.index}': ${quartiles(n.name)}`).join(", ")}} FROM ${sample}) AS quartiles`,
-      );
-    }
+    const sampled = [
+      ...numeric.map((n) => `'q${n.index}': ${quartiles(n.name)}`),
+      ...sampledDistinct.map((d) => `'d${d.index}': approx_count_distinct(${quoteIdent(d.name)})`),
+    ];
+    if (sampled.length > 0) items.push(`(SELECT {${sampled.join(", ")}} FROM ${sample}) AS quartiles`);
     await select(items);
     if (row.quartiles) Object.assign(row, row.quartiles as Row);
     return row;
@@ -128,7 +139,10 @@ export async function frequencyPass(
     row[`h${index}`] = entries.map((entry) => ({ v: entry.key, n: entry.value }));
   }
   await select(
-    numeric.map(({ index, name }) => `${quartiles(name)} AS q${index}`),
+    [
+      ...numeric.map(({ index, name }) => `${quartiles(name)} AS q${index}`),
+      ...sampledDistinct.map(({ index, name }) => `approx_count_distinct(${quoteIdent(name)}) AS d${index}`),
+    ],
     sample,
   );
   return row;

@@ -65,7 +65,8 @@ export async function profileTable(
 function buildProfile(column: { name: string; type: string }, i: number, stats: Row, rowCount: number): ColumnProfile {
   const get = (suffix: string) => stats[`c${i}_${suffix}`];
   const nonNull = Number(get("n") ?? 0);
-  const distinct = Math.min(Number(get("d") ?? 0), nonNull);
+  // Unknown (-1) until pass 2 when pass 1 did not count it (numbers and times; see needsFullDistinct).
+  const distinct = get("d") === undefined ? -1 : Math.min(Number(get("d") ?? 0), nonNull);
   const profile: ColumnProfile = {
     name: column.name,
     type: column.type,
@@ -123,7 +124,10 @@ async function secondPass(
 ): Promise<void> {
   const frequencies: FrequencyRequest[] = [];
   profiles.forEach((profile, index) => {
-    const smallNumeric = profile.numeric?.integer === true && profile.distinct <= 20;
+    // A whole-number column with a narrow range (cylinders, ratings, ages) gets exact counts of its values.
+    const smallNumeric =
+      profile.numeric?.integer === true &&
+      (profile.distinct >= 0 ? profile.distinct <= 20 : profile.numeric.max - profile.numeric.min <= 100);
     const textual = isTextType(profile.type) || profile.type === "BOOLEAN";
     if ((textual || smallNumeric) && profile.distinct <= HISTOGRAM_MAX_DISTINCT) {
       frequencies.push({ index, name: profile.name, exact: true, topK: TOP_VALUES });
@@ -132,8 +136,17 @@ async function secondPass(
     }
   });
   const numeric = profiles.flatMap((profile, index) => (profile.numeric ? [{ index, name: profile.name }] : []));
-  if (frequencies.length === 0 && numeric.length === 0) return;
-  const row = await frequencyPass(connection, table, rowCount, frequencies, numeric);
+  const exact = new Set(frequencies.filter((f) => f.exact).map((f) => f.index));
+  const sampledDistinct = profiles.flatMap((profile, index) =>
+    profile.distinct < 0 && !exact.has(index) ? [{ index, name: profile.name }] : [],
+  );
+  if (frequencies.length === 0 && numeric.length === 0 && sampledDistinct.length === 0) return;
+  const row = await frequencyPass(connection, table, rowCount, frequencies, numeric, sampledDistinct);
+  for (const { index } of sampledDistinct) {
+    const profile = profiles[index]!;
+    // Counted over the sample: a lower bound when the sample is smaller than the table.
+    profile.distinct = Number(row[`d${index}`] ?? 0);
+  }
   for (const { index } of numeric) {
     const q = (row[`q${index}`] as number[] | null) ?? [];
     Object.assign(profiles[index]!.numeric!, { p25: Number(q[0]), p50: Number(q[1]), p75: Number(q[2]) });
@@ -149,6 +162,8 @@ async function secondPass(
       entries.sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)));
       profile.distinct = entries.length;
       profile.distinctApprox = false;
+      // Numbers list their values only when there are few (cylinders), not every age from 0 to 90.
+      if (profile.numeric && entries.length > 20) continue;
       profile.top = entries
         .slice(0, TOP_VALUES)
         .map((entry): TopValue => ({ ...entry, share: round(entry.count / total) }));

@@ -8,7 +8,7 @@ export const isNumericType = (type: string) => NUMERIC.test(type);
 export const isTemporalType = (type: string) => TEMPORAL.test(type);
 export const isTextType = (type: string) => type === "VARCHAR";
 
-const ID_NAME = /(^|[_\s])(id|uuid|guid|key|code|zip|zipcode|postcode|phone|email)$|^id[_\s]|identifier/i;
+export const ID_NAME = /(^|[_\s])(id|uuid|guid|key|code|zip|zipcode|postcode|phone|email)$|^id[_\s]|identifier/i;
 const YEAR_NAME = /^(year|yr|fiscal[_\s]?year|season)$/i;
 const STATUS_NAME =
   /status|state$|result|outcome|flag|^is[_\s]|^has[_\s]|success|fail|churn|active|approved|weather|sex|gender|type$/i;

@@ -14,18 +14,6 @@ const HIGH_BYTES: Buffer[] = Array.from({ length: 128 }, (_, i) =>
   Buffer.from(i < 32 ? CP1252_80_9F[i]! : String.fromCharCode(0x80 + i), "utf8"),
 );
 
-/** True when every byte of the file is valid UTF-8 (one streaming pass, no decoding). */
-export async function isUtf8File(filePath: string): Promise<boolean> {
-  let carry: Buffer = Buffer.alloc(0);
-  for await (const chunk of createReadStream(filePath, { highWaterMark: 4 * 1024 * 1024 }) as AsyncIterable<Buffer>) {
-    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-    const cut = completeLength(bytes);
-    if (!isUtf8(bytes.subarray(0, cut))) return false;
-    carry = Buffer.from(bytes.subarray(cut));
-  }
-  return carry.length === 0;
-}
-
 /** Rewrites UTF-16 text as UTF-8. */
 export async function transcodeUtf16(from: string, to: string, encoding: "utf-16le" | "utf-16be"): Promise<void> {
   const decoder = new TextDecoder(encoding);

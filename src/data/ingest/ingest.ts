@@ -14,7 +14,7 @@ import { profileTable } from "../dna/profile.js";
 import type { DataDna } from "../dna/types.js";
 import { convertDateColumns } from "./dates.js";
 import { detectFile } from "./detect.js";
-import { firstErrorLine, openSources, type Source } from "./sources.js";
+import { firstErrorLine, isInvalidText, openSources, type Source } from "./sources.js";
 import { quoteIdent, tableNameFor, uniqueName } from "./table-names.js";
 
 export interface IngestLimits {
@@ -118,7 +118,15 @@ async function stage(
     deps.onProgress?.({ stage: "loading", table: label, percent }),
   );
   try {
-    await connection.run(`CREATE TABLE ${quoteIdent(stagingTable)} AS SELECT * FROM ${source.relation}`);
+    try {
+      await connection.run(`CREATE TABLE ${quoteIdent(stagingTable)} AS SELECT * FROM ${source.relation}`);
+    } catch (error) {
+      // A stray non-UTF-8 byte past the first 64 KB: load a repaired copy instead.
+      if (!source.repairText || !isInvalidText(error)) throw error;
+      source = await source.repairText();
+      await connection.run(`DROP TABLE IF EXISTS ${quoteIdent(stagingTable)}`);
+      await connection.run(`CREATE TABLE ${quoteIdent(stagingTable)} AS SELECT * FROM ${source.relation}`);
+    }
   } catch (error) {
     throw new UserInputError("load_failed", `${label} could not be loaded: ${firstErrorLine(error)}`, {
       cause: error,

@@ -5,7 +5,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { UserInputError } from "../../util/index.js";
 import { findRaggedLine, guessDelimiter } from "./csv-diagnose.js";
 import { type DetectedFile, formatSize } from "./detect.js";
-import { isUtf8File, transcodeLatin1, transcodeUtf16 } from "./encoding.js";
+import { transcodeLatin1, transcodeUtf16 } from "./encoding.js";
 import { quoteLiteral } from "./table-names.js";
 import { TooMuchTextError, workbookToCsv } from "./xlsx.js";
 import { checkZip } from "./zip-check.js";
@@ -17,6 +17,11 @@ export interface Source {
   relation: string;
   columns: Array<{ name: string; type: string }>;
   notes: string[];
+  /**
+   * For text read as UTF-8 without a full check: a copy with stray non-UTF-8 bytes read as Windows-1252,
+   * used when DuckDB meets such a byte while loading (checking 100 MB up front would cost every upload).
+   */
+  repairText?: () => Promise<Source>;
 }
 
 export interface SourceOptions {
@@ -92,14 +97,23 @@ async function csvSource(
   file: { path: string; name: string },
   detected: DetectedFile,
   options: SourceOptions,
+  forceRepair = false,
 ): Promise<Source> {
   const notes: string[] = [];
-  const csvPath = await utf8Text(file.path, detected, options.scratchDir, notes);
+  const csvPath = await utf8Text(file.path, detected, options.scratchDir, notes, forceRepair);
   const delimiter = detected.format === "tsv" ? "\t" : undefined;
   const relationFor = (delim?: string) =>
     `read_csv(${quoteLiteral(csvPath)}${delim ? `, delim = ${quoteLiteral(delim)}` : ""}, max_line_size = 16777216)`;
   let relation = relationFor(delimiter);
-  let columns = await describe(connection, relation).catch((error) => csvFailure(file, csvPath, delimiter, error));
+  let columns: Source["columns"];
+  try {
+    columns = await describe(connection, relation);
+  } catch (error) {
+    if (!forceRepair && csvPath === file.path && isInvalidText(error)) {
+      return csvSource(connection, file, detected, options, true);
+    }
+    return csvFailure(file, csvPath, delimiter, error);
+  }
   // The sniffer falls back to one column when rows disagree: check that against the header line.
   if (columns.length === 1) {
     const header = await firstLine(csvPath);
@@ -113,15 +127,23 @@ async function csvSource(
   }
   const deduplicated = duplicateRenames(columns, await firstLine(csvPath));
   if (deduplicated.length > 0) notes.push(`duplicate column names were made unique: ${deduplicated.join(", ")}`);
-  return checkColumns(file.name, { relation, columns, notes }, options);
+  const source = checkColumns(file.name, { relation, columns, notes }, options);
+  if (csvPath === file.path) source.repairText = () => csvSource(connection, file, detected, options, true);
+  return source;
 }
 
-/** The path of a UTF-8 copy of the text (the file itself when it already is UTF-8), noting any conversion. */
+/** DuckDB's complaint about bytes that are not UTF-8. */
+export function isInvalidText(error: unknown): boolean {
+  return /invalid unicode|utf-?8|byte sequence/i.test(String(error));
+}
+
+/** The path of a UTF-8 copy of the text (the file itself when it looks like UTF-8), noting any conversion. */
 async function utf8Text(
   filePath: string,
   detected: DetectedFile,
   scratchDir: string,
   notes: string[],
+  repair: boolean,
 ): Promise<string> {
   const target = path.join(scratchDir, "utf8.csv");
   if (detected.encoding === "utf-16le" || detected.encoding === "utf-16be") {
@@ -134,7 +156,8 @@ async function utf8Text(
     notes.push("converted from Latin-1 (Windows-1252) to UTF-8: the file is not UTF-8");
     return target;
   }
-  if (await isUtf8File(filePath)) return filePath;
+  // The first 64 KB were UTF-8: trust the rest until DuckDB says otherwise (then `repair` is set).
+  if (!repair) return filePath;
   const converted = await transcodeLatin1(filePath, target, false);
   notes.push(`${converted} byte(s) that were not valid UTF-8 were read as Latin-1 (Windows-1252)`);
   return target;

@@ -32,12 +32,7 @@ export function register(app: App, deps: ListenerDeps): void {
 
   app.action(ACTIONS.showCode, async ({ ack, body, context, client }) => {
     await ack();
-    const click = blockActionSchema.parse(body);
-    const target = actionTarget(click, context.teamId ?? "");
-    const record = await deps.archive.load(click.actions[0]!.value ?? "", {
-      teamId: target.teamId,
-      channelId: target.channel,
-    });
+    const { click, target, record } = await clickedAnswer(deps, body, context.teamId);
     if (!record || !click.trigger_id) {
       await client.chat.postEphemeral({
         channel: target.channel,
@@ -51,12 +46,7 @@ export function register(app: App, deps: ListenerDeps): void {
 
   app.action(ACTIONS.downloadCsv, async ({ ack, body, context, client }) => {
     await ack();
-    const click = blockActionSchema.parse(body);
-    const target = actionTarget(click, context.teamId ?? "");
-    const record = await deps.archive.load(click.actions[0]!.value ?? "", {
-      teamId: target.teamId,
-      channelId: target.channel,
-    });
+    const { click, target, record } = await clickedAnswer(deps, body, context.teamId);
     if (!record) {
       await client.chat.postEphemeral({
         channel: target.channel,
@@ -95,4 +85,15 @@ export function register(app: App, deps: ListenerDeps): void {
     await ack();
     await respond({ replace_original: true, text: "Kept this channel's data." });
   });
+}
+
+/** The answer a button belongs to, looked up only within the clicking channel. */
+async function clickedAnswer(deps: ListenerDeps, body: unknown, teamId: string | undefined) {
+  const click = blockActionSchema.parse(body);
+  const target = actionTarget(click, teamId ?? "");
+  const record = await deps.archive.load(click.actions[0]!.value ?? "", {
+    teamId: target.teamId,
+    channelId: target.channel,
+  });
+  return { click, target, record };
 }
