@@ -103,7 +103,7 @@ async function csvSource(
   const csvPath = await utf8Text(file.path, detected, options.scratchDir, notes, forceRepair);
   const delimiter = detected.format === "tsv" ? "\t" : undefined;
   const relationFor = (delim?: string) =>
-    `read_csv(${quoteLiteral(csvPath)}${delim ? `, delim = ${quoteLiteral(delim)}` : ""}, max_line_size = 16777216)`;
+    `read_csv(${quoteLiteral(csvPath)}${delim ? `, delim = ${quoteLiteral(delim)}` : ""})`;
   let relation = relationFor(delimiter);
   let columns: Source["columns"];
   try {
