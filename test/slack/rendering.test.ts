@@ -65,6 +65,18 @@ describe("Slack rendering", () => {
     expect(json).toContain("`SQL_ONLY` · 1 row · 1.2 s · offline planner");
   });
 
+  it("shows a year metric as a year and other integers with separators", () => {
+    const message = answerMessage({
+      question: "q",
+      askedBy: "U2",
+      answer: answer("Peak in 1970.", { year: 1970, n_cars: 12345 }),
+      archiveId: "00000000-0000-0000-0000-000000000000",
+    });
+    const json = JSON.stringify(message.blocks);
+    expect(json).toContain("*year*\\n1970");
+    expect(json).toContain("*n_cars*\\n12,345");
+  });
+
   it("suggests three distinct questions naming real columns of cars.json", async () => {
     const { DataEngine } = await import("../../src/data/index.js");
     const { loadConfig } = await import("../../src/config/index.js");

@@ -33,7 +33,7 @@ export function answerMessage(view: AnswerView): SlackMessage {
   blocks.push(section(final.text.trim() || "_(no text)_"));
   const metrics = Object.entries(final.metrics).slice(0, 10);
   if (metrics.length > 0)
-    blocks.push(fields(metrics.map(([name, value]) => `*${escapeMrkdwn(name)}*\n${show(value)}`)));
+    blocks.push(fields(metrics.map(([name, value]) => `*${escapeMrkdwn(name)}*\n${show(value, name)}`)));
   blocks.push(context(contextLine(answer)));
   const followUps = final.follow_ups.slice(0, 3);
   if (followUps.length > 0) {
@@ -66,6 +66,8 @@ export function contextLine(answer: Answer): string {
   return parts.join(" · ");
 }
 
-function show(value: number | string): string {
+/** Years read as years (2008, not 2,008); other numbers get separators and suffixes. */
+function show(value: number | string, name: string): string {
+  if (typeof value === "number" && Number.isInteger(value) && /(^|_)(year|yr)s?($|_)/i.test(name)) return String(value);
   return typeof value === "number" ? formatNumber(value) : escapeMrkdwn(clip(value, 300));
 }
