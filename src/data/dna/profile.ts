@@ -10,7 +10,7 @@ import type { ColumnProfile, DataDna, TimeGrain, TopValue } from "./types.js";
 const HISTOGRAM_MAX_DISTINCT = 1000;
 const TOP_VALUES = 10;
 /** Text and boolean columns with at most this many distinct values keep all of them, so questions can name any. */
-const VALUES_MAX_DISTINCT = 200;
+const VALUES_MAX_DISTINCT = 1000;
 
 export async function profileTable(
   connection: DuckDBConnection,
