@@ -125,12 +125,12 @@ describe("profile of a table", () => {
 });
 
 describe("all values of few-valued text columns", () => {
-  it("keeps every distinct value, most frequent first, up to 200 of them, beyond the top ten", async () => {
+  it("keeps every distinct value, most frequent first, up to 1,000 of them, beyond the top ten", async () => {
     const lines = ["city,code,flag,n"];
-    for (let i = 0; i < 600; i++) {
-      // city_0 appears most often; 30 cities, 250 codes, a boolean and a number.
+    for (let i = 0; i < 1500; i++) {
+      // city_0 appears most often; 30 cities, 1,200 codes, a boolean and a number.
       const city = i < 60 ? "city_0" : `city_${i % 30}`;
-      lines.push(`${city},code_${i % 250},${i % 3 === 0},${i % 7}`);
+      lines.push(`${city},code_${i % 1200},${i % 3 === 0},${i % 7}`);
     }
     const [table] = await h.ingest(await h.fixture("cities.csv", `${lines.join("\n")}\n`));
     const dna = table!.dna;

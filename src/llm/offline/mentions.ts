@@ -90,6 +90,13 @@ export function knownValues(column: ColumnProfile): Cell[] {
   return column.values ?? (column.top ?? []).map((t) => t.value);
 }
 
+/** Words the planner itself reads: grains, aggregates, directions and stop words. */
+function isPlannerWord(word: string): boolean {
+  return (
+    STOP_WORDS.has(word) || word in GRAIN_WORDS || word in AGG_WORDS || DESC_WORDS.has(word) || ASC_WORDS.has(word)
+  );
+}
+
 /** Short all-capital values ("R", "PG") only count when written that way in the question. */
 function valueMentions(tokens: string[], column: ColumnProfile, question: string): Mention[] {
   const found: Mention[] = [];
@@ -98,7 +105,14 @@ function valueMentions(tokens: string[], column: ColumnProfile, question: string
     const raw = value.trim();
     const words = tokenize(raw);
     if (words.length === 0 || words.every((w) => STOP_WORDS.has(w) || /^[0-9.]+$/.test(w))) continue;
-    if (raw.length <= 2 && !new RegExp(`(^|[^A-Za-z0-9])${escapeRegExp(raw)}($|[^A-Za-z0-9])`).test(question)) continue;
+    // Codes that spell a word the planner reads ("DAY", "FOR", "AVG") count only when written in capitals.
+    const code = raw.length <= 4 && raw === raw.toUpperCase() && /[A-Z]/.test(raw) && isPlannerWord(raw.toLowerCase());
+    if (
+      (raw.length <= 2 || code) &&
+      !new RegExp(`(^|[^A-Za-z0-9])${escapeRegExp(raw)}($|[^A-Za-z0-9])`).test(question)
+    ) {
+      continue;
+    }
     for (let i = 0; i + words.length <= tokens.length; i++) {
       let exact = true;
       const ok = words.every((w, k) => {

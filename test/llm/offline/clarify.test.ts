@@ -77,3 +77,15 @@ describe("offline planner SQL safety", () => {
     expect((await fx.engine.query(ref, count.sql!)).rows[0]![0]).toBe(2);
   });
 });
+
+describe("offline planner value codes", () => {
+  it("matches an airport code written in capitals but not the English word it spells", async () => {
+    const flights = (await fx.ask("flights-20k.json", "What is the average delay?")).dna;
+    const from = planOffline("What is the average delay of flights from SEA?", { tables: [flights] }) as ExecutablePlan;
+    expect(from.sql).toContain(`"origin" = 'SEA'`);
+    const perDay = planOffline("Forecast the number of flights per day for the next 7 days", {
+      tables: [flights],
+    }) as ExecutablePlan;
+    expect(perDay.sql).not.toContain("'DAY'");
+  });
+});
