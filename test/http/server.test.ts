@@ -48,12 +48,17 @@ describe("operations HTTP server", () => {
 
   it("answers /healthz while the process is up and /readyz once the store and data directory answer", async () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${server.url}/readyz`);
+    // The Python pool warms up on the first check (importing pandas, scipy …): not ready until it answers.
+    let ready = await fetch(`${server.url}/readyz`);
+    for (let i = 0; i < 60 && ready.status !== 200; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      ready = await fetch(`${server.url}/readyz`);
+    }
     const body = (await ready.json()) as { ready: boolean; checks: Record<string, { ok: boolean }> };
     expect(ready.status).toBe(200);
     expect(body.checks.store?.ok).toBe(true);
     expect(body.checks.duckdb_dir?.ok).toBe(true);
-  });
+  }, 60_000);
 
   it("refuses /api/ask without one of the API tokens", async () => {
     expect((await ask({ channel: "T1:C1", question: "hi" }, "wrong")).status).toBe(401);
