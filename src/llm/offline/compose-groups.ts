@@ -74,6 +74,7 @@ export function describeGroups(plan: ExecutablePlan, table: ResultTable): string
   if (temporal && high && low) {
     const first = rows[0]!;
     const last = rows.at(-1)!;
+    if (rows.length === 1) return `The ${what} was ${value(first)} in ${label(first)}.`;
     const peak =
       rows.length > 2
         ? ` It peaked at ${value(high)} in ${label(high)} and was lowest at ${value(low)} in ${label(low)}.`

@@ -98,6 +98,15 @@ describe("composeOffline", () => {
     }
   }, 60_000);
 
+  it("reads a one-period trend as a single value, not a change from itself", async () => {
+    const asked = await fx.ask("seattle-weather.csv", "Average max temperature by year in 2013");
+    const plan = asked.plan as ExecutablePlan;
+    expect(asked.result!.rows).toHaveLength(1);
+    const answer = composeOffline(plan, asked.result!);
+    expect(answer.text).not.toMatch(/went from/);
+    expect(answer.text).toMatch(/16\.06 in 2013/);
+  });
+
   it("says so instead of inventing numbers when the result is empty", async () => {
     const asked = await fx.ask("cars.json", "How many cars have more than 200 horsepower?");
     const answer = composeOffline(asked.plan as ExecutablePlan, { columns: asked.result!.columns, rows: [] });
