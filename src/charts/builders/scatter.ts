@@ -1,7 +1,8 @@
-// Scatter plots of two measures (coloured by a small category), or a dot plot of a measure per category.
+// Scatter plots of two measures (coloured by a small category), a dot plot of a measure per category, or
+// points in time.
 import type { ColumnInfo } from "../columns.js";
 import { sampleEvenly } from "../data-shaping.js";
-import { colorChannel, discreteChannel, measureChannel } from "../encodings.js";
+import { colorChannel, discreteChannel, measureChannel, timeChannel } from "../encodings.js";
 import { midSentence } from "../humanize.js";
 import { formatCount } from "../number-format.js";
 import type { ChartDraft } from "../spec-frame.js";
@@ -25,7 +26,12 @@ export function scatterChart(input: BuildInput, x: ColumnInfo, y: ColumnInfo, co
     notes.push(`${formatCount(data.length)} of ${formatCount(all.length)} points shown, evenly sampled.`);
   }
   const encoding: ChartDraft["encoding"] = {
-    x: x.kind === "quantitative" ? measureChannel(x, data, { scale: { zero: false } }) : discreteChannel(x),
+    x:
+      x.kind === "quantitative"
+        ? measureChannel(x, data, { scale: { zero: false } })
+        : x.kind === "temporal"
+          ? timeChannel(x) // points in time (anomalies) keep their true spacing
+          : discreteChannel(x),
     y: y.kind === "quantitative" ? measureChannel(y, data, { scale: { zero: false } }) : discreteChannel(y),
   };
   if (useColor) encoding.color = colorChannel(useColor);

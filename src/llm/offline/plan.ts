@@ -42,6 +42,9 @@ function executablePlan(dna: DataDna, intent: Intent): ExecutablePlan {
     intent.groupBy !== null && (intent.kind === "trend" || intent.grain !== undefined || isTimeGroup(dna, intent));
   let chart: ExecutablePlan["chart"] = null;
   if (intent.kind === "forecast" && built.x) chart = { type: "line", x: built.x, y: "forecast" };
+  // The anomalous rows are scattered points in time: a line through them would invent a series.
+  else if (intent.kind === "anomalies" && built.x && built.y && temporalX)
+    chart = { type: "scatter", x: built.x, y: built.y };
   else if (intent.kind === "distribution" && !intent.groupBy)
     chart = { type: "histogram", x: "bin_start", y: built.y ?? "" };
   else if (built.x && built.y && built.color) {
