@@ -4,7 +4,7 @@ import { type ChannelRef, DataEngine, type IngestedTable } from "../data/index.j
 import { createLlmClient, type LlmClient, type LlmEvent } from "../llm/index.js";
 import type { PipelineDeps } from "../pipeline/index.js";
 import { createSandbox, type Sandbox } from "../sandbox/index.js";
-import { createStore, type Store } from "../store/index.js";
+import { createStore, type Store, sessionKindFor } from "../store/index.js";
 import type { Logger } from "../util/index.js";
 
 export interface Runtime {
@@ -69,8 +69,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
 /** Mirrors each ingested table in the store (inside the ingestion's transaction: a failure rolls both back). */
 async function recordDatasets(store: Store, ref: ChannelRef, tables: IngestedTable[]): Promise<void> {
-  const kind = ref.teamId === "local" ? "local" : ref.channelId.startsWith("D") ? "dm" : "channel";
-  const session = await store.sessions.ensure(ref.teamId, ref.channelId, kind);
+  const session = await store.sessions.ensure(ref.teamId, ref.channelId, sessionKindFor(ref.teamId, ref.channelId));
   for (const table of tables) {
     await store.datasets.record({
       sessionId: session.id,

@@ -1,5 +1,5 @@
 // `/insightx digest …` and `/insightx schedule "question" …`: per-channel schedules in the store and on the queue.
-import type { Schedule, Store } from "../store/index.js";
+import { type Schedule, type Store, sessionKindFor } from "../store/index.js";
 import { UserInputError } from "../util/index.js";
 import { cadenceSpec, parseCadence } from "./cadence.js";
 import type { DigestJob, JobQueue } from "./types.js";
@@ -26,7 +26,7 @@ const describe = (s: Schedule) =>
   `${s.kind === "digest" ? "Digest" : `"${s.question}"`}: ${s.cadence} (${s.timezone})${s.lastRunAt ? `, last run ${s.lastRunAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : ""}`;
 
 async function session(deps: ScheduleCommandDeps, ctx: CommandContext) {
-  return deps.store.sessions.ensure(ctx.teamId, ctx.channelId, ctx.channelId.startsWith("D") ? "dm" : "channel");
+  return deps.store.sessions.ensure(ctx.teamId, ctx.channelId, sessionKindFor(ctx.teamId, ctx.channelId));
 }
 
 /** `daily 09:00 [tz]` | `weekly mon 09:00 [tz]` | `off` | (nothing: show the channel's schedules). */

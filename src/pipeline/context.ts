@@ -1,4 +1,5 @@
 // Step 1: what the agents may know — the channel's Data DNA, this thread's history, the channel's insights.
+import { sessionKindFor } from "../store/index.js";
 import { UserInputError } from "../util/index.js";
 import type { PipelineDeps, QuestionContext, QuestionRequest } from "./types.js";
 
@@ -33,8 +34,8 @@ const STORE_TIMEOUT_MS = 2_000;
 
 async function loadMemory(deps: PipelineDeps, request: QuestionRequest, context: QuestionContext): Promise<void> {
   const store = deps.store!;
-  const kind = request.ref.teamId === "local" ? "local" : request.ref.channelId.startsWith("D") ? "dm" : "channel";
-  const session = await store.sessions.ensure(request.ref.teamId, request.ref.channelId, kind);
+  const { teamId, channelId } = request.ref;
+  const session = await store.sessions.ensure(teamId, channelId, sessionKindFor(teamId, channelId));
   context.sessionId = session.id;
   const insights = await store.insights.recent(session.id, CONTEXT_LIMITS.insights);
   context.insights = insights.map((i) => clip(`${i.query} → ${i.finding}`, CONTEXT_LIMITS.insightChars));

@@ -80,7 +80,8 @@ function statementWord(sql: string): string {
   return word.replace(/[^A-Za-z_]/g, "").toUpperCase() || "non-query";
 }
 
-function firstLine(error: unknown): string {
+/** The first line of an error's message (DuckDB appends the query and a caret below it). */
+export function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.split("\n")[0] ?? text;
 }

@@ -1,7 +1,7 @@
 // Runs one guarded query with a time limit (interrupt) and row/byte caps, reporting any truncation.
 import { type DuckDBConnection, JSDuckDBValueConverter } from "@duckdb/node-api";
 import { UserInputError } from "../../util/index.js";
-import { guardSql } from "./guard.js";
+import { firstLine, guardSql } from "./guard.js";
 import { type Cell, toCell } from "./values.js";
 
 export interface QueryLimits {
@@ -100,9 +100,4 @@ function rowBytes(row: Cell[]): number {
   let total = 8;
   for (const cell of row) total += typeof cell === "string" ? cell.length + 2 : 8;
   return total;
-}
-
-function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split("\n")[0] ?? text;
 }

@@ -4,6 +4,12 @@ import type { Db } from "../db/db.js";
 
 export type SessionKind = "channel" | "dm" | "local";
 
+/** The CLI's local team is "local"; Slack direct-message channel ids start with D. */
+export function sessionKindFor(teamId: string, channelId: string): SessionKind {
+  if (teamId === "local") return "local";
+  return channelId.startsWith("D") ? "dm" : "channel";
+}
+
 export interface Session {
   id: string;
   teamId: string;
