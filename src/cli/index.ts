@@ -1,3 +1,4 @@
 // CLI surface: exported for tests that drive commands in-process.
-export { channelRef } from "./context.js";
-export { formatTable } from "./output.js";
+export { CLI_USER, channelRef } from "./context.js";
+export { formatTable, terminalText } from "./output.js";
+export { buildProgram } from "./program.js";

@@ -16,7 +16,7 @@ export function formatTable(columns: string[], rows: unknown[][], maxWidth = 40)
   const text = (value: unknown) => {
     const raw =
       value === null || value === undefined ? "" : typeof value === "number" ? formatCellNumber(value) : String(value);
-    const flat = raw.replace(/\s+/g, " ");
+    const flat = terminalText(raw).replace(/\s+/g, " ");
     return flat.length > maxWidth ? `${flat.slice(0, maxWidth - 1)}…` : flat;
   };
   const cells = rows.map((row) => row.map(text));
@@ -36,17 +36,24 @@ function formatCellNumber(value: number): string {
   return Math.abs(value) >= 1000 ? value.toFixed(2) : String(Math.round(value * 1e6) / 1e6);
 }
 
-/** Runs a command action; failures print the message (and hint) on stderr and exit non-zero. */
-export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
-  return async (...args: A) => {
-    try {
-      await fn(...args);
-    } catch (error) {
-      process.stderr.write(`insightx: ${errorMessage(error)}\n`);
-      if (process.env.INSIGHTX_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-      process.exitCode = 1;
-    }
-  };
+/** Prints a failure as `insightx: message` (and hint) on stderr and sets a non-zero exit code. */
+export function reportFailure(error: unknown): void {
+  process.stderr.write(`insightx: ${terminalText(errorMessage(error))}\n`);
+  if (process.env.INSIGHTX_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exitCode = 1;
+}
+
+/**
+ * Untrusted text (cell values, file and column names, model output) made safe for a terminal: control characters
+ * other than newline and tab (escape sequences that could move the cursor, retitle the window, hide text) removed.
+ */
+export function terminalText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "");
+}
+
+/** Writes human output to stdout, made safe for the terminal. */
+export function print(text: string): void {
+  process.stdout.write(terminalText(text));
 }
 
 /** A one-line progress bar on stderr (only when it is a terminal). */

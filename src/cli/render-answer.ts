@@ -2,9 +2,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Answer, PipelineEvent } from "../pipeline/index.js";
-import { formatTable } from "./output.js";
+import { formatTable, terminalText } from "./output.js";
 
-export function printEvent(event: PipelineEvent, out: NodeJS.WritableStream = process.stderr): void {
+export function printEvent(event: PipelineEvent, stream: NodeJS.WritableStream = process.stderr): void {
+  const out = safe(stream);
   switch (event.type) {
     case "status":
       out.write(`  · ${event.message}\n`);
@@ -31,9 +32,12 @@ export function printEvent(event: PipelineEvent, out: NodeJS.WritableStream = pr
   }
 }
 
-/** Writes the chart (if any) under `outDir` and prints the answer; returns the chart path. */
-export async function printAnswer(answer: Answer, options: { outDir: string; name: string }): Promise<string | null> {
-  const out = process.stdout;
+/** Writes the chart (if any) under `outDir` and prints the answer (unless `quiet`); returns the chart path. */
+export async function printAnswer(
+  answer: Answer,
+  options: { outDir: string; name: string; quiet?: boolean },
+): Promise<string | null> {
+  const out = options.quiet ? { write: () => undefined } : safe(process.stdout);
   if (answer.error || !answer.final) {
     out.write(`\n${answer.error ?? "No answer."}\n`);
     return null;
@@ -63,6 +67,11 @@ export async function printAnswer(answer: Answer, options: { outDir: string; nam
     `(${answer.classification ?? "?"}, ${how}, ${Math.round(answer.elapsedMs)} ms${final.grounded ? "" : ", some numbers removed as ungrounded"})\n`,
   );
   return chartPath;
+}
+
+/** Every line written through it is made safe for a terminal (model output and data are untrusted). */
+function safe(stream: NodeJS.WritableStream): { write(text: string): void } {
+  return { write: (text) => void stream.write(terminalText(text)) };
 }
 
 export function slugify(text: string): string {

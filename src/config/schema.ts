@@ -75,6 +75,7 @@ export const configSchema = z.object({
   SLACK_APP_TOKEN: z.string().trim().startsWith("xapp-", "an app-level token starting with xapp-").optional(),
   SLACK_API_URL: optionalUrl,
   PORT: int(3000, 0),
+  ANSWER_ARCHIVE_DAYS: int(30, 1),
 
   QUEUE_CONCURRENCY: int(4, 1),
   API_TOKENS: csv,

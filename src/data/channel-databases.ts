@@ -92,7 +92,8 @@ export class ChannelDatabases {
     return this.lock.write(key, async () => {
       this.closeInstance(key);
       const file = this.pathFor(ref);
-      for (const suffix of ["", ".wal", ".tmp"]) rmSync(file + suffix, { recursive: true, force: true });
+      // The WAL before the database: a WAL left beside a new, empty file would be replayed into it.
+      for (const suffix of [".wal", "", ".tmp"]) rmSync(file + suffix, { recursive: true, force: true });
       rmSync(this.tempDir(key), { recursive: true, force: true });
     });
   }

@@ -9,7 +9,6 @@ export {
   STAGES,
   type Stage,
 } from "./events.js";
-export { forgetChannel } from "./forget.js";
 export { checkText, collectNumbers, findNumbers, isGrounded } from "./grounding.js";
 export { answerQuestion, runQuestion } from "./orchestrator.js";
 export { frameFromColumns, frameFromQuery } from "./steps/frames.js";

@@ -1,7 +1,7 @@
 // Builds the Bolt app (Socket Mode with an app token, else the HTTP receiver at /slack/events) and its listeners.
 
 import path from "node:path";
-import { App, type CustomRoute } from "@slack/bolt";
+import { App, type CustomRoute, type webApi } from "@slack/bolt";
 import { requireSettings } from "../config/index.js";
 import type { JobHandler, JobQueue } from "../jobs/index.js";
 import type { TraceSink } from "../trace/index.js";
@@ -42,6 +42,12 @@ export interface SlackAppOptions {
   traceSink?: TraceSink;
   /** Runs jobs that are not Slack's own (digests). @defaultValue none: such jobs fail as permanent */
   otherJobs?: JobHandler;
+  /**
+   * Builds the queue's job handler from this app's Web API client and thread membership, so a process wiring
+   * (src/app) gives `insightx start` and `insightx worker` one handler; the options above are then unused.
+   * @defaultValue a handler built from the options above
+   */
+  jobHandler?: (parts: { client: webApi.WebClient; threads: ThreadMembership }) => JobHandler;
 }
 
 export interface SlackApp {
@@ -78,6 +84,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger,
     engine: services.engine,
     store: services.store,
+    forget: (ref) => services.forget(ref),
     intake: new JobIntake({ queue: options.queue, logger }),
     threads,
     archive,
@@ -91,20 +98,22 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger.error({ err: error.message, code: error.code }, "slack listener failed");
   });
 
-  const jobHandler = createSlackJobHandler(
-    {
-      client,
-      services,
-      logger,
-      archive,
-      botToken: config.SLACK_BOT_TOKEN!,
-      threads,
-      budgets: new UpdateBudgets(),
-      ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
-      ...(options.traceSink ? { traceSink: options.traceSink } : {}),
-    },
-    options.otherJobs,
-  );
+  const jobHandler =
+    options.jobHandler?.({ client, threads }) ??
+    createSlackJobHandler(
+      {
+        client,
+        services,
+        logger,
+        archive,
+        botToken: config.SLACK_BOT_TOKEN!,
+        threads,
+        budgets: new UpdateBudgets(),
+        ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
+        ...(options.traceSink ? { traceSink: options.traceSink } : {}),
+      },
+      options.otherJobs,
+    );
 
   return {
     app,

@@ -16,6 +16,8 @@ export interface SlackServices {
   engine: DataEngine;
   store: Store;
   pipelineDeps(overrides?: Partial<PipelineDeps>): PipelineDeps;
+  /** Deletes everything the channel holds (tables, history, insights, archived answers, schedules) as one step. */
+  forget(ref: { teamId: string; channelId: string }): Promise<{ tables: string[] }>;
 }
 
 /** Where a slash command was typed. */
@@ -36,8 +38,9 @@ export interface SlackCommands {
 export interface ListenerDeps {
   logger: Logger;
   engine: DataEngine;
-  /** Cleared with the channel's tables on /insightx forget. */
   store: Store;
+  /** /insightx forget, after its confirmation button. */
+  forget: SlackServices["forget"];
   intake: JobIntake;
   threads: ThreadMembership;
   archive: AnswerArchive;

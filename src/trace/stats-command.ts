@@ -1,5 +1,14 @@
 // `stats` for the CLI and `/insightx stats`: one parser over the subcommands, answers as text.
-import type { TracesRepo } from "../store/index.js";
+import type {
+  HourCount,
+  StepAverage,
+  StepErrorRate,
+  StepPercentiles,
+  TraceListItem,
+  TraceStep,
+  TraceSummary,
+  TracesRepo,
+} from "../store/index.js";
 import { UserInputError } from "../util/index.js";
 import {
   formatAverages,
@@ -38,8 +47,19 @@ function number(text: string | undefined, fallback: number, name: string): numbe
   return value;
 }
 
-/** Runs one stats subcommand (`["averages", "--hours", "24"]`) and returns its table as text. */
-export async function runStats(traces: TracesRepo, words: string[]): Promise<string> {
+/** One stats subcommand's figures, as data (`insightx stats --json`) before they are laid out as text. */
+export type StatsResult =
+  | { command: "recent"; traces: TraceListItem[] }
+  | { command: "summary"; id: string; summary: TraceSummary | null }
+  | { command: "trace"; id: string; steps: TraceStep[] }
+  | { command: "averages"; hours: number; steps: StepAverage[] }
+  | { command: "slow"; thresholdMs: number; traces: TraceListItem[] }
+  | { command: "errors"; hours: number; steps: StepErrorRate[] }
+  | { command: "percentiles"; hours: number; percentiles: StepPercentiles }
+  | { command: "busiest"; hours: HourCount[] };
+
+/** Runs one stats subcommand (`["averages", "--hours", "24"]`) and returns its figures. */
+export async function queryStats(traces: TracesRepo, words: string[]): Promise<StatsResult> {
   const [sub = "recent", ...rest] = words;
   const { positional, flags } = parseArgs(rest);
   const hours = number(flags.get("hours"), 24, "--hours");
@@ -51,30 +71,61 @@ export async function runStats(traces: TracesRepo, words: string[]): Promise<str
   };
   switch (sub) {
     case "recent":
-      return formatRecent(await traces.recent(number(positional[0] ?? flags.get("limit"), 10, "limit")));
-    case "summary": {
-      const summary = await traces.summary(needId());
-      return summary ? formatSummary(summary) : `No conversation ${id}.`;
-    }
+      return {
+        command: "recent",
+        traces: await traces.recent(number(positional[0] ?? flags.get("limit"), 10, "limit")),
+      };
+    case "summary":
+      return { command: "summary", id: needId(), summary: await traces.summary(needId()) };
     case "trace":
-      return formatTrace(needId(), await traces.steps(needId()));
+      return { command: "trace", id: needId(), steps: await traces.steps(needId()) };
     case "averages":
-      return formatAverages(await traces.averages(hours), hours);
+      return { command: "averages", hours, steps: await traces.averages(hours) };
     case "slow": {
-      const threshold = number(flags.get("threshold"), 8_000, "--threshold");
-      return formatSlow(await traces.slow(threshold, number(flags.get("limit"), 10, "--limit")), threshold);
+      const thresholdMs = number(flags.get("threshold"), 8_000, "--threshold");
+      const limit = number(flags.get("limit"), 10, "--limit");
+      return { command: "slow", thresholdMs, traces: await traces.slow(thresholdMs, limit) };
     }
     case "errors":
-      return formatErrors(await traces.errors(hours), hours);
-    case "percentiles": {
-      const step = positional[0] ?? "orchestrate";
-      return formatPercentiles(await traces.percentiles(step, hours));
-    }
+      return { command: "errors", hours, steps: await traces.errors(hours) };
+    case "percentiles":
+      return {
+        command: "percentiles",
+        hours,
+        percentiles: await traces.percentiles(positional[0] ?? "orchestrate", hours),
+      };
     case "busiest":
-      return formatBusiest(await traces.busiest(number(positional[0], 10, "limit")));
+      return { command: "busiest", hours: await traces.busiest(number(positional[0], 10, "limit")) };
     default:
       throw new UserInputError("bad_stats_argument", `Unknown stats command "${sub}".`, { hint: STATS_USAGE });
   }
+}
+
+/** The figures as seed 004's plain-text tables. */
+export function formatStats(result: StatsResult): string {
+  switch (result.command) {
+    case "recent":
+      return formatRecent(result.traces);
+    case "summary":
+      return result.summary ? formatSummary(result.summary) : `No conversation ${result.id}.`;
+    case "trace":
+      return formatTrace(result.id, result.steps);
+    case "averages":
+      return formatAverages(result.steps, result.hours);
+    case "slow":
+      return formatSlow(result.traces, result.thresholdMs);
+    case "errors":
+      return formatErrors(result.steps, result.hours);
+    case "percentiles":
+      return formatPercentiles(result.percentiles);
+    case "busiest":
+      return formatBusiest(result.hours);
+  }
+}
+
+/** Runs one stats subcommand and returns its table as text (the CLI and `/insightx stats`). */
+export async function runStats(traces: TracesRepo, words: string[]): Promise<string> {
+  return formatStats(await queryStats(traces, words));
 }
 
 /** Splits slash-command text into words, keeping "quoted phrases" together. */

@@ -12,17 +12,19 @@ import type {
 const RULE = "-".repeat(64);
 const ms = (value: number | null) => (value === null ? "—" : `${Number(value).toFixed(1)}`);
 const iso = (date: Date | string | null) => (date === null ? "—" : new Date(date).toISOString());
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const mark = (status: string) => (status === "completed" ? "✓" : status === "failed" ? "✗" : "…");
 
 export function formatRecent(items: TraceListItem[]): string {
   if (items.length === 0) return "No conversations traced yet.";
   const rows = items.map(
-    (t) => `${t.id.padEnd(38)}${iso(t.startedAt).padEnd(26)}${ms(t.durationMs).padStart(10)}  ${t.status}`,
+    (t) =>
+      `${t.id.padEnd(38)}${iso(t.startedAt).padEnd(26)}${ms(t.durationMs).padStart(10)}  ${t.status.padEnd(10)}${clip(t.question ?? "", 60)}`,
   );
   return [
     `Recent conversations (last ${items.length})`,
     RULE,
-    `${"Conversation ID".padEnd(38)}${"Start".padEnd(26)}${"ms".padStart(10)}  status`,
+    `${"Conversation ID".padEnd(38)}${"Start".padEnd(26)}${"ms".padStart(10)}  ${"status".padEnd(10)}question`,
     ...rows,
   ].join("\n");
 }

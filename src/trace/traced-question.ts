@@ -1,11 +1,5 @@
 // Runs one question through the pipeline with a Tracer watching: the surfaces' way to get a trace for free.
-import {
-  type Answer,
-  answerQuestion,
-  type PipelineDeps,
-  type PipelineEvent,
-  type QuestionRequest,
-} from "../pipeline/index.js";
+import type { Answer, PipelineDeps, PipelineEvent, QuestionRequest } from "../pipeline/index.js";
 import { meterLlm } from "./llm-meter.js";
 import { Tracer, type TracerOptions, type TraceSink } from "./tracer.js";
 
@@ -28,11 +22,14 @@ export function tracedQuestion(
   const tracer = new Tracer({
     sink: options.sink,
     question: request.question,
+    channel: request.ref,
     ...(options.traceId === undefined ? {} : { traceId: options.traceId }),
     ...(options.onStep === undefined ? {} : { onStep: options.onStep }),
   });
   const metered: PipelineDeps = { ...deps, llm: meterLlm(deps.llm, tracer) };
   async function* observed(): AsyncGenerator<PipelineEvent, Answer> {
+    // Loaded here so that importing the tracing folder (`insightx stats`) does not load the pipeline and its charts.
+    const { answerQuestion } = await import("../pipeline/index.js");
     const generator = answerQuestion(metered, request);
     for (;;) {
       const next = await generator.next();

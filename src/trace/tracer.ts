@@ -38,6 +38,8 @@ export interface TracerOptions {
   traceId?: string;
   question?: string;
   sessionId?: string;
+  /** The channel asked in: forgetting the channel removes its traces. */
+  channel?: { teamId: string; channelId: string };
   /** Called with every finished step (metrics). */
   onStep?: (step: NewTraceStep) => void;
 }
@@ -195,6 +197,9 @@ export class Tracer {
       startedAt: new Date(this.startedAt),
       ...(this.options.question === undefined ? {} : { question: summarize(this.options.question) }),
       ...(this.options.sessionId === undefined ? {} : { sessionId: this.options.sessionId }),
+      ...(this.options.channel === undefined
+        ? {}
+        : { teamId: this.options.channel.teamId, channelId: this.options.channel.channelId }),
       ...(this.classification === undefined ? {} : { classification: this.classification }),
       ...(this.error === undefined ? {} : { error: this.error }),
     };

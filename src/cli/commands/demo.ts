@@ -1,12 +1,11 @@
 // `insightx demo` (npm run demo): load vega-datasets files into a demo channel and answer a showcase of questions.
 import path from "node:path";
-import type { Command } from "commander";
 import { renderDnaSummary } from "../../data/index.js";
-import { runQuestion } from "../../pipeline/index.js";
 import { vegaDatasetsDir } from "../../util/index.js";
 import { channelRef, withContext } from "../context.js";
-import { action } from "../output.js";
+import { print } from "../output.js";
 import { printAnswer, printEvent, slugify } from "../render-answer.js";
+import { runTraced, withTraces } from "../traced-run.js";
 
 const DATASETS = ["cars.json", "seattle-weather.csv", "stocks.csv", "flights-20k.json"];
 
@@ -24,38 +23,59 @@ const SHOWCASE = [
   "Who will win the next World Cup?",
 ];
 
-export function registerDemoCommand(program: Command): void {
-  program
-    .command("demo")
-    .description("load sample datasets into a demo channel and answer a showcase of questions")
-    .option("--channel <channel>", "channel to use", "demo")
-    .option("--out <dir>", "where to write the charts", "out")
-    .action(
-      action(async (options: { channel: string; out: string }) => {
-        const dataDir = vegaDatasetsDir();
-        await withContext(async (runtime) => {
-          const ref = channelRef(options.channel);
-          await runtime.engine.forget(ref);
-          process.stdout.write(`InsightX demo — channel ${ref.teamId}:${ref.channelId}\n`);
-          process.stdout.write(
-            runtime.llm.available
-              ? "Using the configured LLM.\n"
-              : "No LLM_API_KEYS set: answering with the offline planner.\n",
-          );
-          for (const file of DATASETS) {
-            const tables = await runtime.engine.ingest(ref, { path: path.join(dataDir, file), name: file });
-            for (const table of tables) process.stdout.write(`\n${renderDnaSummary(table.dna).replaceAll("*", "")}\n`);
-          }
-          for (const question of SHOWCASE) {
-            process.stdout.write(`\n${"─".repeat(72)}\nQ: ${question}\n`);
-            const { answer } = await runQuestion(
-              runtime.pipelineDeps(),
-              { ref, question, threadId: `demo-${slugify(question)}` },
-              (event) => printEvent(event, process.stdout),
-            );
-            await printAnswer(answer, { outDir: options.out, name: slugify(question) });
-          }
+export async function run(options: { channel: string; out: string; json?: boolean }): Promise<void> {
+  const dataDir = vegaDatasetsDir();
+  await withContext((runtime) =>
+    withTraces(runtime, async (traces) => {
+      const ref = channelRef(options.channel);
+      // A fresh start: the previous demo's tables, history and insights would otherwise feed this one's answers.
+      await runtime.forget(ref);
+      const human = !options.json;
+      if (human) {
+        print(`InsightX demo — channel ${ref.teamId}:${ref.channelId}\n`);
+        print(
+          runtime.llm.available
+            ? "Using the configured LLM.\n"
+            : "No LLM_API_KEYS set: answering with the offline planner.\n",
+        );
+      }
+      const tables = [];
+      for (const file of DATASETS) {
+        for (const table of await runtime.engine.ingest(ref, { path: path.join(dataDir, file), name: file })) {
+          tables.push({ file, table: table.tableName, rows: table.rowCount, columns: table.columnCount });
+          if (human) print(`\n${renderDnaSummary(table.dna).replaceAll("*", "")}\n`);
+        }
+      }
+      const answers = [];
+      for (const question of SHOWCASE) {
+        if (human) print(`\n${"─".repeat(72)}\nQ: ${question}\n`);
+        let chart: string | null = null;
+        const { answer, traceId } = await runTraced(
+          runtime.pipelineDeps(),
+          traces,
+          { ref, question, threadId: `demo-${slugify(question)}` },
+          {
+            ...(human ? { onEvent: (event) => printEvent(event, process.stdout) } : {}),
+            deliver: async ({ answer: done }) => {
+              chart = await printAnswer(done, { outDir: options.out, name: slugify(question), quiet: !human });
+            },
+          },
+        );
+        answers.push({
+          question,
+          classification: answer.classification,
+          text: answer.final?.text ?? null,
+          chart,
+          error: answer.error,
+          trace_id: traceId,
         });
-      }),
-    );
+      }
+      if (!human) {
+        const llm = runtime.llm.available ? "configured" : "offline planner";
+        process.stdout.write(
+          `${JSON.stringify({ channel: `${ref.teamId}:${ref.channelId}`, llm, tables, answers }, null, 2)}\n`,
+        );
+      }
+    }),
+  );
 }

@@ -1,37 +1,29 @@
 // `insightx py`: run Python in the sandbox over a channel table (as `df`) — the operator's way to test the jail.
-import type { Command } from "commander";
-import { frameFromColumns } from "../../pipeline/index.js";
-import { channelRef, withContext } from "../context.js";
-import { action, emit } from "../output.js";
+import { createSandbox } from "../../sandbox/index.js";
+import { channelRef, withData } from "../context.js";
+import { emit, print } from "../output.js";
 
-export function registerPyCommand(program: Command): void {
-  program
-    .command("py")
-    .description("run Python code in the sandbox; the table given with --table is `df`")
-    .argument("<code>", "Python code; assign the answer to `result`")
-    .option("--table <table>", "a table of the channel to hand over as df")
-    .option("--channel <channel>", "channel id (or TEAM:CHANNEL)")
-    .option("--json", "machine-readable output")
-    .action(
-      action(async (code: string, options: { table?: string; channel?: string; json?: boolean }) => {
-        await withContext(async (runtime) => {
-          const frames = options.table
-            ? {
-                df: frameFromColumns(
-                  await runtime.engine.readColumns(channelRef(options.channel), { table: options.table }),
-                ),
-              }
-            : {};
-          const sandbox = await runtime.sandbox();
-          const run = await sandbox.run({ code, frames });
-          emit(options, run, () => {
-            if (run.stdout) process.stdout.write(run.stdout.endsWith("\n") ? run.stdout : `${run.stdout}\n`);
-            if (run.error) process.stderr.write(`${run.error}\n`);
-            else process.stdout.write(`${JSON.stringify(run.result, null, 2)}\n`);
-            process.stderr.write(`(${sandbox.mode}, ${Math.round(run.elapsed_ms)} ms)\n`);
-          });
-          if (run.error) process.exitCode = 1;
-        });
-      }),
-    );
+export async function run(code: string, options: { table?: string; channel?: string; json?: boolean }): Promise<void> {
+  await withData(async ({ config, logger, engine }) => {
+    let frames = {};
+    if (options.table) {
+      const { frameFromColumns } = await import("../../pipeline/index.js");
+      frames = {
+        df: frameFromColumns(await engine.readColumns(channelRef(options.channel), { table: options.table })),
+      };
+    }
+    const sandbox = await createSandbox({ config, logger });
+    try {
+      const result = await sandbox.run({ code, frames });
+      emit(options, result, () => {
+        if (result.stdout) print(result.stdout.endsWith("\n") ? result.stdout : `${result.stdout}\n`);
+        if (result.error) process.stderr.write(`${result.error}\n`);
+        else print(`${JSON.stringify(result.result, null, 2)}\n`);
+        process.stderr.write(`(${sandbox.mode}, ${Math.round(result.elapsed_ms)} ms)\n`);
+      });
+      if (result.error) process.exitCode = 1;
+    } finally {
+      await sandbox.close();
+    }
+  });
 }

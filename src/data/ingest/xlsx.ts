@@ -3,7 +3,8 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import path from "node:path";
-import ExcelJS from "exceljs";
+// Loaded on first use: commands that never read a workbook should not pay for exceljs (~150 ms).
+import type ExcelJS from "exceljs";
 
 export interface SheetCsv {
   sheet: string;
@@ -21,7 +22,8 @@ export async function workbookToCsv(
   maxRows: number,
   maxBytes: number,
 ): Promise<SheetCsv[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
+  const { default: excel } = await import("exceljs");
+  const reader = new excel.stream.xlsx.WorkbookReader(filePath, {
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",

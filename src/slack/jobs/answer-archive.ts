@@ -1,6 +1,6 @@
 // Keeps each answer's SQL, code and result so its buttons (Show SQL & code, Download CSV) work later, in any process.
-import { randomUUID } from "node:crypto";
-import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, readdir, readFile, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 
@@ -26,6 +26,8 @@ export interface AnswerArchive {
   save(answer: NewArchivedAnswer): Promise<string>;
   /** The answer, only when it belongs to this channel (a button value from elsewhere finds nothing). */
   load(id: string, ref: { teamId: string; channelId: string }): Promise<ArchivedAnswer | null>;
+  /** Deletes every answer of the channel (forgetting it); safe to repeat. */
+  forget(ref: { teamId: string; channelId: string }): Promise<void>;
 }
 
 export interface FileAnswerArchiveOptions {
@@ -37,7 +39,10 @@ export interface FileAnswerArchiveOptions {
   maxAgeMs?: number;
 }
 
-/** One JSON file per answer under `dir` (DATA_DIR is shared storage, like the channels' DuckDB files). */
+/**
+ * One JSON file per answer in a folder per channel, `dir/<team>/<channel>/<id>.json` (DATA_DIR is shared storage,
+ * like the channels' DuckDB files), so forgetting a channel removes one folder.
+ */
 export class FileAnswerArchive implements AnswerArchive {
   constructor(private readonly options: FileAnswerArchiveOptions) {}
 
@@ -51,14 +56,16 @@ export class FileAnswerArchive implements AnswerArchive {
       id,
       createdAt: new Date().toISOString(),
     };
-    await mkdir(this.options.dir, { recursive: true });
-    await writeFile(this.file(id), JSON.stringify(record));
+    await mkdir(this.channelDir(answer), { recursive: true });
+    await writeFile(this.file(id, answer), JSON.stringify(record));
     return id;
   }
 
   async load(id: string, ref: { teamId: string; channelId: string }): Promise<ArchivedAnswer | null> {
     if (!/^[0-9a-f-]{36}$/.test(id)) return null;
-    const text = await readFile(this.file(id), "utf8").catch(() => null);
+    const text =
+      (await readFile(this.file(id, ref), "utf8").catch(() => null)) ??
+      (await readFile(this.legacyFile(id), "utf8").catch(() => null));
     if (text === null) return null;
     const parsed = archivedSchema.safeParse(JSON.parse(text));
     if (!parsed.success) return null;
@@ -66,25 +73,72 @@ export class FileAnswerArchive implements AnswerArchive {
     return record.teamId === ref.teamId && record.channelId === ref.channelId ? record : null;
   }
 
-  /** Deletes answers older than `maxAgeMs`; returns how many. */
+  async forget(ref: { teamId: string; channelId: string }): Promise<void> {
+    await rm(this.channelDir(ref), { recursive: true, force: true });
+    // Answers saved before the per-channel folders, directly in `dir`.
+    for (const name of await jsonFiles(this.options.dir)) {
+      const file = path.join(this.options.dir, name);
+      const record = await readFile(file, "utf8")
+        .then((text) => archivedSchema.pick({ teamId: true, channelId: true }).parse(JSON.parse(text)))
+        .catch(() => null);
+      if (record?.teamId === ref.teamId && record.channelId === ref.channelId) await rm(file, { force: true });
+    }
+  }
+
+  /** Deletes answers older than `maxAgeMs` (and folders left empty); returns how many. */
   async prune(now = Date.now()): Promise<number> {
     const maxAge = this.options.maxAgeMs ?? 30 * 86_400_000;
-    const names = await readdir(this.options.dir).catch(() => [] as string[]);
-    let removed = 0;
-    for (const name of names) {
-      const file = path.join(this.options.dir, name);
-      const info = await stat(file).catch(() => null);
-      if (info && now - info.mtimeMs > maxAge) {
-        await rm(file, { force: true });
-        removed++;
+    const removeOld = async (dir: string): Promise<number> => {
+      let removed = 0;
+      for (const name of await jsonFiles(dir)) {
+        const file = path.join(dir, name);
+        const info = await stat(file).catch(() => null);
+        if (info && now - info.mtimeMs > maxAge) {
+          await rm(file, { force: true });
+          removed++;
+        }
       }
+      return removed;
+    };
+    let removed = await removeOld(this.options.dir);
+    for (const team of await subdirs(this.options.dir)) {
+      for (const channel of await subdirs(team)) {
+        removed += await removeOld(channel);
+        await rmdir(channel).catch(() => undefined); // only when empty
+      }
+      await rmdir(team).catch(() => undefined);
     }
     return removed;
   }
 
-  private file(id: string): string {
+  private channelDir(ref: { teamId: string; channelId: string }): string {
+    return path.join(this.options.dir, segment(ref.teamId), segment(ref.channelId));
+  }
+
+  private file(id: string, ref: { teamId: string; channelId: string }): string {
+    return path.join(this.channelDir(ref), `${id}.json`);
+  }
+
+  private legacyFile(id: string): string {
     return path.join(this.options.dir, `${id}.json`);
   }
+}
+
+/** A team or channel id as a folder name: Slack's ids as they are, anything else made safe and kept unique. */
+function segment(id: string): string {
+  if (/^[A-Za-z0-9_-]{1,64}$/.test(id)) return id;
+  const digest = createHash("sha256").update(id).digest("hex").slice(0, 12);
+  return `${id.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 40)}~${digest}`;
+}
+
+async function jsonFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => e.name);
+}
+
+async function subdirs(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name));
 }
 
 /** BigInt and Date values as JSON can hold them. */

@@ -1,6 +1,6 @@
 // Button clicks: follow-up questions (asked in the same thread, by the clicker), the code modal, CSV, forget.
 import type { App } from "@slack/bolt";
-import { forgetChannel } from "../../pipeline/index.js";
+import { errorMessage } from "../../util/index.js";
 import { ACTIONS, actionPattern } from "../blocks/action-ids.js";
 import { codeModal } from "../blocks/code-modal.js";
 import { plural } from "../blocks/text.js";
@@ -73,12 +73,20 @@ export function register(app: App, deps: ListenerDeps): void {
     const click = blockActionSchema.parse(body);
     const target = actionTarget(click, context.teamId ?? "");
     const ref = { teamId: target.teamId, channelId: target.channel };
-    const count = await forgetChannel(deps, ref);
-    deps.logger.info({ channel: target.channel, user: click.user.id, tables: count }, "channel data forgotten");
-    await respond({
-      replace_original: true,
-      text: `:wastebasket: Forgot ${plural(count, "table")} in this channel. Upload a file to start again.`,
-    });
+    try {
+      const { tables } = await deps.forget(ref);
+      deps.logger.info(
+        { channel: target.channel, user: click.user.id, tables: tables.length },
+        "channel data forgotten",
+      );
+      await respond({
+        replace_original: true,
+        text: `:wastebasket: Forgot ${plural(tables.length, "table")}, the history, insights, archived answers and schedules of this channel. Upload a file to start again.`,
+      });
+    } catch (error) {
+      deps.logger.warn({ channel: target.channel, err: errorMessage(error) }, "forget failed");
+      await respond({ replace_original: false, text: `:warning: ${errorMessage(error)}` });
+    }
   });
 
   app.action(ACTIONS.forgetCancel, async ({ ack, respond }) => {

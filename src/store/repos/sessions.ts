@@ -24,6 +24,11 @@ export interface SessionsRepo {
   get(id: string): Promise<Session | null>;
   find(teamId: string, channelId: string): Promise<Session | null>;
   list(): Promise<Session[]>;
+  /**
+   * Deletes the session of (team, channel) and, by cascade, its datasets, conversations and messages, insights
+   * and schedules; returns whether there was one.
+   */
+  remove(teamId: string, channelId: string): Promise<boolean>;
 }
 
 const COLUMNS = `id, team_id AS "teamId", channel_id AS "channelId", kind, created_at AS "createdAt"`;
@@ -53,5 +58,12 @@ export function sessionsRepo(db: Db): SessionsRepo {
     },
     find,
     list: () => db.query<Session>(`SELECT ${COLUMNS} FROM channel_sessions ORDER BY created_at, id`),
+    async remove(teamId, channelId) {
+      const rows = await db.query("DELETE FROM channel_sessions WHERE team_id = $1 AND channel_id = $2 RETURNING id", [
+        teamId,
+        channelId,
+      ]);
+      return rows.length > 0;
+    },
   };
 }

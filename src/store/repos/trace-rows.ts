@@ -7,6 +7,9 @@ export interface Trace {
   id: string;
   sessionId: string | null;
   conversationId: string | null;
+  /** The channel the question was asked in (null for traces written before channels were recorded). */
+  teamId: string | null;
+  channelId: string | null;
   question: string | null;
   classification: string | null;
   status: TraceStatus;
@@ -35,7 +38,18 @@ export interface TraceStep {
 /** A trace to write; writing the same id again updates it (start, then end). */
 export type NewTrace = Pick<Trace, "id" | "status" | "startedAt"> &
   Partial<
-    Pick<Trace, "sessionId" | "conversationId" | "question" | "classification" | "endedAt" | "durationMs" | "error">
+    Pick<
+      Trace,
+      | "sessionId"
+      | "conversationId"
+      | "teamId"
+      | "channelId"
+      | "question"
+      | "classification"
+      | "endedAt"
+      | "durationMs"
+      | "error"
+    >
   >;
 
 export type NewTraceStep = Pick<TraceStep, "traceId" | "step" | "startedAt" | "status"> &
@@ -54,7 +68,8 @@ export interface TraceSummary {
   steps: Array<TraceStep & { sharePct: number | null }>;
 }
 
-export const TRACE_COLUMNS = `t.id, t.session_id AS "sessionId", t.conversation_id AS "conversationId", t.question,
+export const TRACE_COLUMNS = `t.id, t.session_id AS "sessionId", t.conversation_id AS "conversationId",
+  t.team_id AS "teamId", t.channel_id AS "channelId", t.question,
   t.classification, t.status, t.started_at AS "startedAt", t.ended_at AS "endedAt", t.duration_ms AS "durationMs",
   t.error`;
 export const STEP_COLUMNS = `id, trace_id AS "traceId", step, started_at AS "startedAt", ended_at AS "endedAt",

@@ -21,6 +21,8 @@ export interface TracesRepo extends TraceStats {
   get(id: string): Promise<Trace | null>;
   summary(id: string): Promise<TraceSummary | null>;
   steps(id: string): Promise<TraceStep[]>;
+  /** Deletes the channel's traces and their steps (forgetting a channel); returns how many traces went. */
+  removeChannel(teamId: string, channelId: string): Promise<number>;
 }
 
 /** Rows per statement: well under PostgreSQL's 65,535 bind parameters. */
@@ -60,6 +62,8 @@ export function tracesRepo(db: Db): TracesRepo {
         t.id,
         t.sessionId ?? null,
         t.conversationId ?? null,
+        t.teamId ?? null,
+        t.channelId ?? null,
         t.question ?? null,
         t.classification ?? null,
         t.status,
@@ -70,11 +74,13 @@ export function tracesRepo(db: Db): TracesRepo {
       ]);
       await insertRows(
         db,
-        `INSERT INTO traces (id, session_id, conversation_id, question, classification, status, started_at, ended_at,
-           duration_ms, error)`,
+        `INSERT INTO traces (id, session_id, conversation_id, team_id, channel_id, question, classification, status,
+           started_at, ended_at, duration_ms, error)`,
         `ON CONFLICT (id) DO UPDATE SET
            session_id = COALESCE(excluded.session_id, traces.session_id),
            conversation_id = COALESCE(excluded.conversation_id, traces.conversation_id),
+           team_id = COALESCE(excluded.team_id, traces.team_id),
+           channel_id = COALESCE(excluded.channel_id, traces.channel_id),
            question = COALESCE(excluded.question, traces.question),
            classification = COALESCE(excluded.classification, traces.classification),
            status = excluded.status,
@@ -130,5 +136,17 @@ export function tracesRepo(db: Db): TracesRepo {
       };
     },
     steps,
+    async removeChannel(teamId, channelId) {
+      const remove = async (tx: Db) => {
+        await tx.query(
+          `DELETE FROM trace_steps WHERE trace_id IN (SELECT id FROM traces WHERE team_id = $1 AND channel_id = $2)`,
+          [teamId, channelId],
+        );
+        return (
+          await tx.query("DELETE FROM traces WHERE team_id = $1 AND channel_id = $2 RETURNING id", [teamId, channelId])
+        ).length;
+      };
+      return db.transaction(remove);
+    },
   };
 }
