@@ -15,9 +15,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
-# npm ci; registry mirrors that carry only this platform's optional packages reject the lock file for
-# npm ci, and then npm install installs the same locked versions (as scripts/setup.sh does).
-RUN npm ci --no-audit --no-fund || npm install --no-audit --no-fund
+# Exactly the committed lock file (it lists every platform's optional packages), as scripts/setup.sh does.
+RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
 COPY src ./src

@@ -32,25 +32,20 @@ if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# npm ci only when package-lock.json changed since the last install (or nothing is installed).
+# npm ci only when package-lock.json changed since the last install (or nothing is installed). It installs exactly
+# what the committed lock file lists and never rewrites it; when it refuses, set-up stops and says why.
 stamp="node_modules/.insightx-lock-hash"
 want="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "setup: npm ci" >&2
-  log="$(mktemp)"
-  if ! npm ci --no-audit --no-fund --loglevel=error 2>"$log"; then
-    if grep -q "in sync" "$log"; then
-      # The registry mirror here carries only this platform's builds of packages such as @biomejs/cli-* and
-      # @duckdb/node-bindings-*, so the lock file cannot list the others and `npm ci` refuses it. `npm install`
-      # installs exactly the locked versions for this platform and leaves the lock file as it is.
-      echo "setup: npm ci refused the lock file (other platforms' optional packages are not on this registry); using npm install" >&2
-      npm install --no-audit --no-fund --loglevel=error
-    else
-      cat "$log" >&2
-      rm -f "$log"
-      exit 1
-    fi
+  if ! npm ci --no-audit --no-fund --loglevel=error; then
+    cat >&2 <<'MSG'
+setup: npm ci refused to install from package-lock.json (its message is above); nothing was changed.
+  - "in sync" errors: package.json and package-lock.json disagree. Run `npm install` once to update the lock
+    file, check that every platform's optional packages are still listed in it, commit it, and run set-up again.
+  - network or registry errors: check that the npm registry is reachable (npm config get registry), then retry.
+MSG
+    exit 1
   fi
-  rm -f "$log"
   echo "$want" >"$stamp"
 fi
