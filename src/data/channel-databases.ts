@@ -1,8 +1,9 @@
 // One DuckDB file per channel: a locked-down read-only instance for questions, full access only while ingesting.
-import { mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBInstance as DuckDBInstanceType } from "@duckdb/node-api";
 import { type ChannelRef, channelDbPath, channelKey } from "./channel-key.js";
+import { DuckDBInstance } from "./duckdb.js";
 import { KeyedRwLock } from "./rw-lock.js";
 
 export interface DuckDbSettings {
@@ -15,7 +16,7 @@ export interface DuckDbSettings {
 }
 
 interface OpenInstance {
-  instance: DuckDBInstance;
+  instance: DuckDBInstanceType;
   users: number;
   lastUsed: number;
 }
@@ -130,9 +131,12 @@ export class ChannelDatabases {
     const key = channelKey(ref);
     const file = this.pathFor(ref);
     mkdirSync(path.dirname(file), { recursive: true });
-    // READ_ONLY needs the file to exist: an empty channel gets an empty database first.
-    const bootstrap = await DuckDBInstance.create(file, { threads: "1" });
-    bootstrap.closeSync();
+    // READ_ONLY needs the file to exist: an empty channel gets an empty database first (and a WAL left by a
+    // crash is checkpointed into its file). Otherwise the read-write open is skipped (~20 ms of every command).
+    if (!existsSync(file) || existsSync(`${file}.wal`)) {
+      const bootstrap = await DuckDBInstance.create(file, { threads: "1" });
+      bootstrap.closeSync();
+    }
     const instance = await DuckDBInstance.create(file, {
       access_mode: "READ_ONLY",
       memory_limit: this.settings.memoryLimit,
