@@ -1,7 +1,7 @@
 // Runs one guarded query with a time limit (interrupt) and row/byte caps, reporting any truncation.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { JSDuckDBValueConverter } from "../duckdb.js";
 import { UserInputError } from "../../util/index.js";
+import { JSDuckDBValueConverter } from "../duckdb.js";
 import { firstLine, guardSql } from "./guard.js";
 import { type Cell, toCell } from "./values.js";
 
