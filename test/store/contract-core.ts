@@ -68,6 +68,42 @@ export function coreContract(get: () => Backend): void {
     expect((await store.sessions.list()).filter((s) => s.channelId === channel)).toHaveLength(1);
   });
 
+  it("removing a session takes its datasets, conversations, messages, insights and schedules along", async () => {
+    const { store } = get();
+    const channel = `C${unique()}`;
+    const session = await store.sessions.ensure("T1", channel, "channel");
+    const kept = await store.sessions.ensure("T1", `${channel}-other`, "channel");
+    for (const s of [session, kept]) {
+      await store.datasets.record({
+        sessionId: s.id,
+        tableName: "t",
+        sourceFile: "t.csv",
+        rowCount: 1,
+        columnCount: 1,
+        dataDna: {},
+      });
+      const conversation = await store.conversations.ensure(s.id, "1.0");
+      await store.conversations.addMessage({ conversationId: conversation.id, role: "user", text: "q" });
+      await store.insights.add({ sessionId: s.id, query: "q", finding: "f" });
+      await store.schedules.upsert({ sessionId: s.id, kind: "digest", cadence: "daily 09:00" });
+    }
+    expect(await store.sessions.remove("T1", channel)).toBe(true);
+    expect(await store.sessions.remove("T1", channel)).toBe(false);
+    for (const table of ["datasets", "conversations", "insights", "schedules"]) {
+      const count = async (id: string) =>
+        Number(
+          (await store.db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE session_id = $1`, [id]))[0]?.n,
+        );
+      expect(await count(session.id), table).toBe(0);
+      expect(await count(kept.id), table).toBe(1);
+    }
+    const messages = await store.db.query<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.session_id = $1",
+      [kept.id],
+    );
+    expect(messages).toEqual([{ n: 1 }]);
+  });
+
   it("records dataset versions, keeping one active and the rest superseded", async () => {
     const { store } = get();
     const session = await store.sessions.ensure("T1", `C${unique()}`, "channel");

@@ -169,4 +169,25 @@ export function tracesContract(get: () => Backend): void {
     );
     expect(rows).toEqual([{ n: 1234, total: (1233 * 1234) / 2 }]);
   });
+
+  it("keeps each trace's channel and removes one channel's traces and steps only", async () => {
+    const { store } = get();
+    const at = new Date(anchor - 700 * HOUR);
+    for (const [id, channelId] of [
+      ["gone-1", "CGONE"],
+      ["gone-2", "CGONE"],
+      ["kept-1", "CKEPT"],
+    ] as const) {
+      await store.traces.insertTraces([{ id, status: "running", startedAt: at, teamId: "T9", channelId }]);
+      await store.traces.insertTraces([{ id, status: "completed", startedAt: at, durationMs: 5 }]);
+      await store.traces.insertSteps([{ traceId: id, step: "request", startedAt: at, status: "completed" }]);
+    }
+    expect(await store.traces.get("gone-1")).toMatchObject({ teamId: "T9", channelId: "CGONE", status: "completed" });
+    expect(await store.traces.removeChannel("T9", "CGONE")).toBe(2);
+    expect(await store.traces.get("gone-1")).toBeNull();
+    expect(await store.traces.steps("gone-2")).toEqual([]);
+    expect(await store.traces.get("kept-1")).toMatchObject({ channelId: "CKEPT" });
+    expect(await store.traces.steps("kept-1")).toHaveLength(1);
+    await store.traces.removeChannel("T9", "CKEPT");
+  });
 }
