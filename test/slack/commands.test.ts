@@ -68,8 +68,8 @@ describe("/insightx", () => {
       calls.some((c) => c.method === "response_url" && String(c.fields.text).includes("Forgot")),
     );
     expect(await h.runtime.engine.datasets({ teamId: "T1", channelId: "CCMD" })).toEqual([]);
-    const session = await h.runtime.store.sessions.find("T1", "CCMD");
-    expect(session && (await h.runtime.store.datasets.listActive(session.id))).toEqual([]);
+    // The channel's session goes, and with it its dataset records, history, insights and schedules.
+    expect(await h.runtime.store.sessions.find("T1", "CCMD")).toBeNull();
     expect(blockText((await command("tables")).fields.blocks)).toContain("No tables in this channel yet");
   });
 });
