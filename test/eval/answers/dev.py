@@ -223,7 +223,7 @@ def _():
     return value((flights().delay > 60).sum())
 
 
-@ask(D, "f5k-ord-delay", "flights-5k.json", "avg delay for flights out of ORD")
+@ask(D, "f5k-ord-delay", "flights-5k.json", "whats the avrage delay for flights out of ORD")
 def _():
     f = flights()
     return value(f[f.origin == "ORD"].delay.mean())
@@ -308,7 +308,7 @@ def penguins():
     return load("penguins.json")
 
 
-@ask(D, "peng-gentoo-flipper", "penguins.json", "avg flipper length for gentoo penguins")
+@ask(D, "peng-gentoo-flipper", "penguins.json", "avg fliper length for gentoo penguins")
 def _():
     p = penguins()
     return value(p[p.Species == "Gentoo"]["Flipper Length (mm)"].mean())
@@ -403,7 +403,7 @@ def _():
     return rows(riots().groupby("race").size())
 
 
-@ask(D, "riots-avg-age", "la-riots.csv", "average age of the victims")
+@ask(D, "riots-avg-age", "la-riots.csv", "average age of the vicitms")
 def _():
     return value(riots().age.mean())
 
@@ -520,7 +520,7 @@ def _():
     return label(argmax(weather().groupby("location").temp_max.mean()))
 
 
-@ask(D, "wx-sea-precip-2015", "weather.csv", "total precipitation in seattle in 2015")
+@ask(D, "wx-sea-precip-2015", "weather.csv", "total precipitaion in seattle in 2015")
 def _():
     w = weather()
     return value(w[(w.location == "Seattle") & (w.date.dt.year == 2015)].precipitation.sum())

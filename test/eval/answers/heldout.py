@@ -14,7 +14,7 @@ def flights():
     return load("flights-10k.json", dates=["date"])
 
 
-@ask(H, "f10k-over-2h", "flights-10k.json", "how many flights had a delay over 2 hours")
+@ask(H, "f10k-over-2h", "flights-10k.json", "how many flights had a dealy over 2 hrs")
 def _():
     return value((flights().delay > 120).sum())
 
@@ -57,6 +57,11 @@ def _():
 @ask(H, "f10k-median-distance", "flights-10k.json", "median flight distance")
 def _():
     return value(flights().distance.median())
+
+
+@ask(H, "f10k-describe-distance", "flights-10k.json", "describe the distance column")
+def _():
+    return value(flights().distance.mean())
 
 
 @ask(H, "f10k-early", "flights-10k.json", "number of flights that left before 6am")
@@ -151,7 +156,7 @@ def _():
 
 
 @ask(H, "unemp-construction-2008", "unemployment-across-industries.json",
-     "avg unemployment rate in construction for 2008")
+     "avg unemployement rate in construction for 2008")
 def _():
     u = unemployment()
     return value(u[(u.series == "Construction") & (u.year == 2008)].rate.mean())
@@ -308,7 +313,7 @@ def zipcodes():
     return load("zipcodes.csv")
 
 
-@ask(H, "zip-texas", "zipcodes.csv", "how many zip codes does texas have")
+@ask(H, "zip-texas", "zipcodes.csv", "how many zipcodes does texas have")
 def _():
     return value((zipcodes().state == "TX").sum())
 
@@ -364,7 +369,7 @@ def _():
     return label_any(*hour_labels(argmax(h.groupby(h.date.dt.hour).temperature.mean())))
 
 
-@ask(H, "hourly-3pm", "seattle-weather-hourly-normals.csv", "avg temperature at 3pm")
+@ask(H, "hourly-3pm", "seattle-weather-hourly-normals.csv", "avg temprature at 3pm")
 def _():
     h = hourly()
     return value(h[h.date.dt.hour == 15].temperature.mean())
@@ -422,7 +427,7 @@ def _():
     return value(yearly[2019] - yearly[1960])
 
 
-@ask(H, "co2-max", "co2-concentration.csv", "highest co2 reading ever")
+@ask(H, "co2-max", "co2-concentration.csv", "highest co2 readng ever")
 def _():
     return value(co2().CO2.max())
 
@@ -546,6 +551,12 @@ def _():
 @ask(H, "ohlc-by-signal", "ohlc.json", "count of days by signal")
 def _():
     return rows(ohlc().groupby("signal").size())
+
+
+@ask(H, "ohlc-std-close", "ohlc.json", "standard deviation of the closing price")
+def _():
+    # The sample standard deviation; 1.5% also lets the population one (n = 44) count.
+    return value(ohlc().close.std(), tol=0.015)
 
 
 @ask(H, "ohlc-max-ret", "ohlc.json", "what was the max return")
