@@ -57,16 +57,19 @@ export async function detectRelationships(
       hasColumn(byName.get(r.from.table), r.from.column) &&
       hasColumn(byName.get(r.to.table), r.to.column),
   );
-  const pairs = candidatePairs(tables, options.changed).slice(0, RELATIONSHIP_LIMITS.maxPairs);
-  const keys = new Map<string, Promise<KeyCheck | null>>();
   const found: TableRelationship[] = [];
-  for (const pair of pairs) {
-    const keyId = `${pair.to.dna.table}\u0000${pair.to.column.name}`;
-    if (!keys.has(keyId)) keys.set(keyId, checkKey(connection, pair.to.dna, pair.to.column));
-    const key = await keys.get(keyId)!;
+  let checks = 0;
+  for (const group of byKey(candidatePairs(tables, options.changed))) {
+    // One scan of the key column rules out most pairs from their profiles' most frequent values.
+    const survivors = await prefilter(connection, group);
+    if (survivors.length === 0) continue;
+    const key = await checkKey(connection, group[0]!.to.dna, group[0]!.to.column);
     if (!key || key.uniqueness < RELATIONSHIP_LIMITS.minKeyUniqueness) continue;
-    const relationship = await checkPair(connection, pair, key);
-    if (relationship) found.push(relationship);
+    for (const pair of survivors) {
+      if (checks++ >= RELATIONSHIP_LIMITS.maxPairs) break;
+      const relationship = await checkPair(connection, pair, key);
+      if (relationship) found.push(relationship);
+    }
   }
   return dedupe([...kept, ...found]);
 }
@@ -132,6 +135,48 @@ function candidatePairs(tables: readonly DataDna[], changed: ReadonlySet<string>
   }
   return pairs.sort((a, b) => Number(b.namesAgree) - Number(a.namesAgree));
 }
+
+/** Candidate pairs grouped by their key column, name-agreeing groups first. */
+function byKey(pairs: Pair[]): Pair[][] {
+  const groups = new Map<string, Pair[]>();
+  for (const pair of pairs) {
+    const id = `${pair.to.dna.table}\u0000${pair.to.column.name}`;
+    groups.set(id, [...(groups.get(id) ?? []), pair]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Keeps the pairs whose referencing column's most frequent values (from its profile) are mostly found in the
+ * key column, checked for the whole group in one bounded query; columns without such values are kept.
+ */
+async function prefilter(connection: DuckDBConnection, group: Pair[]): Promise<Pair[]> {
+  const probes = group.map((pair) =>
+    (pair.from.column.top ?? [])
+      .map((top) => top.value)
+      .filter((value): value is string | number => typeof value === "string" || typeof value === "number"),
+  );
+  const values = [...new Set(probes.flat())].slice(0, PROBE_VALUES);
+  if (values.length === 0) return group;
+  const { dna, column } = group[0]!.to;
+  const k = quoteIdent(column.name);
+  const reader = await connection.runAndReadAll(
+    `SELECT DISTINCT ${k} AS v FROM ${quoteIdent(dna.table)} WHERE ${k} IN (${values.map((_, i) => `$${i + 1}`).join(", ")})`,
+    values,
+  );
+  const present = new Set(reader.getRowObjectsJS().map((row) => normal(row.v)));
+  return group.filter((_, i) => {
+    const probe = probes[i]!;
+    if (probe.length === 0) return true;
+    return probe.filter((value) => present.has(normal(value))).length >= probe.length * PROBE_MIN_FOUND;
+  });
+}
+
+/** Most frequent values probed per key column, and the share of a column's that must be found to go on. */
+const PROBE_VALUES = 2000;
+const PROBE_MIN_FOUND = 0.5;
+const normal = (value: unknown) =>
+  typeof value === "bigint" || typeof value === "number" ? Number(value) : String(value);
 
 function familyOf(column: ColumnProfile): Family | null {
   if (column.role === "time" || column.role === "text" || isTemporalType(column.type)) return null;
