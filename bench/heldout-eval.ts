@@ -43,13 +43,25 @@ try {
     }
     const questions = await readQuestions(file);
     const started = performance.now();
+    const byKind = new Map<string, Record<string, number>>();
     const summary = await runEval(runtime, questions, {
       dataDir: vegaDatasetsDir(),
       out: path.join(root, "out/eval-ours", `${name}.jsonl`),
+      onAnswer: (question, _line, outcome) => {
+        const kind = question.kind ?? "unjudged";
+        const counts = byKind.get(kind) ?? {};
+        counts[outcome] = (counts[outcome] ?? 0) + 1;
+        byKind.set(kind, counts);
+      },
     });
     results.push([name, summary]);
     const seconds = ((performance.now() - started) / 1000).toFixed(0);
     console.log(`${name}: ${formatSummary(summary)} (${seconds} s)`);
+    // Outcomes by kind of question (no question text: held-out questions stay unread).
+    const kinds = [...byKind].map(
+      ([kind, c]) => `${kind} ${c.right ?? 0}✓ ${c.wrong ?? 0}✗ ${c.clarified ?? 0}? ${c.error ?? 0}!`,
+    );
+    console.log(`  by kind: ${kinds.join(" · ")}`);
   }
 } finally {
   await runtime.close();
