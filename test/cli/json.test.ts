@@ -98,7 +98,7 @@ describe("--json on every command", () => {
       questions,
       `${JSON.stringify({ id: "q1", dataset: "cars.json", question: "What is the largest weight?", kind: "value", value: 5140, tol: 0 })}\n`,
     );
-    const evaluated = await json<{ questions: number; judged: number; correct: number }>(
+    const evaluated = await json<{ total: number; judged: number; right: number; wrong: number }>(
       "eval",
       "--questions",
       questions,
@@ -107,7 +107,7 @@ describe("--json on every command", () => {
       "--out",
       path.join(dataDir, "out", "eval.jsonl"),
     );
-    expect(evaluated).toMatchObject({ questions: 1, judged: 1, correct: 1 });
+    expect(evaluated).toMatchObject({ total: 1, judged: 1, right: 1, wrong: 0 });
 
     const recent = await json<{ command: string; traces: Trace[] }>("stats", "recent");
     expect(recent.command).toBe("recent");
