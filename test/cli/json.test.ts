@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildProgram } from "../../src/cli/index.js";
+import { createStore } from "../../src/store/index.js";
+import { queryStats } from "../../src/trace/index.js";
 import { vegaDatasetsDir } from "../../src/util/vega-datasets.js";
 import { cliRunner, parseJson } from "./run-cli.js";
 
@@ -129,16 +131,20 @@ describe("--json on every command", () => {
       asked.trace_id,
     );
     expect(summary.summary.steps.map((s) => s.step)).toEqual(expect.arrayContaining(["orchestrate", "post"]));
-    for (const words of [
-      ["trace", asked.trace_id],
-      ["averages"],
-      ["slow"],
-      ["errors"],
-      ["percentiles", "post"],
-      ["busiest"],
-    ]) {
-      const result = await json<{ command: string }>("stats", ...words);
-      expect(result.command).toBe(words[0]);
+    const averages = await json<{ command: string; steps: Array<{ step: string; count: number }> }>(
+      "stats",
+      "averages",
+    );
+    expect(averages.steps.map((s) => s.step)).toEqual(expect.arrayContaining(["orchestrate", "post"]));
+    // The other subcommands' figures, as --json prints them, from the same store (no CLI process has it open now).
+    const store = await createStore({ config: { DATA_DIR: dataDir } });
+    try {
+      for (const words of [["trace", asked.trace_id], ["slow"], ["errors"], ["percentiles", "post"], ["busiest"]]) {
+        const result = JSON.parse(JSON.stringify(await queryStats(store.traces, words))) as { command: string };
+        expect(result.command).toBe(words[0]);
+      }
+    } finally {
+      await store.close();
     }
   }, 240_000);
 
