@@ -44,7 +44,7 @@ export interface SlackAppOptions {
   otherJobs?: JobHandler;
   /**
    * Builds the queue's job handler from this app's Web API client and thread membership, so a process wiring
-   * (src/app) gives `insightx start` and `insightx worker` one handler; the options above are then unused.
+   * (src/app) gives `insightx start` and `insightx worker` one handler; the job options above are then unused.
    * @defaultValue a handler built from the options above
    */
   jobHandler?: (parts: { client: webApi.WebClient; threads: ThreadMembership }) => JobHandler;
@@ -98,27 +98,25 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger.error({ err: error.message, code: error.code }, "slack listener failed");
   });
 
-  const jobHandler =
-    options.jobHandler?.({ client, threads }) ??
-    createSlackJobHandler(
-      {
-        client,
-        services,
-        logger,
-        archive,
-        botToken: config.SLACK_BOT_TOKEN!,
-        threads,
-        budgets: new UpdateBudgets(),
-        ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
-        ...(options.traceSink ? { traceSink: options.traceSink } : {}),
-      },
-      options.otherJobs,
-    );
+  const jobHandler = createSlackJobHandler(
+    {
+      client,
+      services,
+      logger,
+      archive,
+      botToken: config.SLACK_BOT_TOKEN!,
+      threads,
+      budgets: new UpdateBudgets(),
+      ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
+      ...(options.traceSink ? { traceSink: options.traceSink } : {}),
+    },
+    options.otherJobs,
+  );
 
   return {
     app,
     mode: socket ? "socket" : "http",
-    jobHandler,
+    jobHandler: options.jobHandler?.({ client, threads }) ?? jobHandler,
     archive,
     async start() {
       const server = (await app.start(port)) as unknown;

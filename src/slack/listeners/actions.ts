@@ -73,20 +73,18 @@ export function register(app: App, deps: ListenerDeps): void {
     const click = blockActionSchema.parse(body);
     const target = actionTarget(click, context.teamId ?? "");
     const ref = { teamId: target.teamId, channelId: target.channel };
-    try {
-      const { tables } = await deps.forget(ref);
-      deps.logger.info(
-        { channel: target.channel, user: click.user.id, tables: tables.length },
-        "channel data forgotten",
-      );
-      await respond({
-        replace_original: true,
-        text: `:wastebasket: Forgot ${plural(tables.length, "table")}, the history, insights, archived answers and schedules of this channel. Upload a file to start again.`,
-      });
-    } catch (error) {
-      deps.logger.warn({ channel: target.channel, err: errorMessage(error) }, "forget failed");
-      await respond({ replace_original: false, text: `:warning: ${errorMessage(error)}` });
+    const forgotten = await deps.forget(ref).catch((error: unknown) => new Error(errorMessage(error)));
+    if (forgotten instanceof Error) {
+      deps.logger.warn({ channel: target.channel, err: forgotten.message }, "forget failed");
+      await respond({ replace_original: false, text: `:warning: ${forgotten.message}` });
+      return;
     }
+    const count = forgotten.tables.length;
+    deps.logger.info({ channel: target.channel, user: click.user.id, tables: count }, "channel data forgotten");
+    await respond({
+      replace_original: true,
+      text: `:wastebasket: Forgot ${plural(count, "table")} in this channel. Upload a file to start again.`,
+    });
   });
 
   app.action(ACTIONS.forgetCancel, async ({ ack, respond }) => {
