@@ -2,13 +2,14 @@
 import path from "node:path";
 import { webApi } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { md, message } from "../../src/blockkit/index.js";
 import type { DataDna } from "../../src/data/index.js";
 import type { Answer } from "../../src/pipeline/index.js";
 import { answerMessage } from "../../src/slack/blocks/answer.js";
 import { ProgressState } from "../../src/slack/blocks/progress.js";
 import { suggestQuestions } from "../../src/slack/blocks/suggestions.js";
 import { ProgressMessage } from "../../src/slack/jobs/progress-message.js";
-import { UpdateBudget } from "../../src/slack/jobs/update-budget.js";
+import { LocalUpdateBudget } from "../../src/slack/jobs/update-budget.js";
 import { toCsv } from "../../src/slack/jobs/uploads.js";
 import { stripMention } from "../../src/slack/payloads.js";
 import { createLogger } from "../../src/util/logger.js";
@@ -150,13 +151,13 @@ describe("Slack rendering", () => {
       threadTs: "1.0",
       minIntervalMs: 300,
     });
-    await progress.start({ text: "step 0", blocks: [] });
+    await progress.start(message(md`step 0`));
     for (let i = 1; i <= 40; i++) {
-      progress.show({ text: `step ${i}`, blocks: [] });
+      progress.show(message(md`step ${i}`));
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    progress.show({ text: "step 40", blocks: [] });
-    await progress.finish({ text: "final", blocks: [] });
+    progress.show(message(md`step 40`));
+    await progress.finish(message(md`final`));
     const edits = fake.calls.filter((c) => c.method === "chat.update" && c.fields.channel === channel);
     expect(edits.length).toBeLessThanOrEqual(5);
     expect(edits.at(-1)!.fields.text).toBe("final");
@@ -166,10 +167,10 @@ describe("Slack rendering", () => {
 
   it("spends the workspace's edit allowance and refills it over time", () => {
     let now = 0;
-    const budget = new UpdateBudget({ perMinute: 3, now: () => now });
-    expect([budget.tryTake(), budget.tryTake(), budget.tryTake(), budget.tryTake()]).toEqual([true, true, true, false]);
+    const budget = new LocalUpdateBudget({ perMinute: 3, now: () => now });
+    expect([budget.take(), budget.take(), budget.take(), budget.take()]).toEqual([true, true, true, false]);
     now += 20_000;
-    expect(budget.tryTake()).toBe(true);
-    expect(budget.tryTake()).toBe(false);
+    expect(budget.take()).toBe(true);
+    expect(budget.take()).toBe(false);
   });
 });

@@ -1,0 +1,42 @@
+// A table's Data DNA as Slack mrkdwn: size, time range, key measures, baselines, columns; every name is data.
+import { clipText, code, esc, joinMd, type Mrkdwn, md } from "../../blockkit/index.js";
+import { type DataDna, formatNumber, type TimeGrain } from "../../data/index.js";
+
+const GRAIN_WORDS: Record<TimeGrain, string> = {
+  year: "yearly",
+  quarter: "quarterly",
+  month: "monthly",
+  week: "weekly",
+  day: "daily",
+  hour: "hourly",
+  minute: "by the minute",
+  second: "by the second",
+};
+
+/** Column and table names are shown as inline code, cut at 60 characters: they can only ever read as names. */
+const name = (text: string) => code(clipText(text, 60));
+
+export function dnaSummary(dna: DataDna): Mrkdwn {
+  const lines: Mrkdwn[] = [
+    md`*${name(dna.table)}*: ${dna.rowCount.toLocaleString("en-US")} rows × ${dna.columnCount} columns`,
+  ];
+  const time = dna.columns.find((c) => c.name === dna.timeColumn)?.time;
+  if (time && dna.timeColumn)
+    lines.push(md`Time: ${name(dna.timeColumn)} from ${time.min} to ${time.max} (${GRAIN_WORDS[time.grain]})`);
+  const measures = dna.columns.filter((c) => c.role === "measure" && c.numeric).slice(0, 4);
+  if (measures.length > 0) {
+    const list = measures.map((m) => md`${name(m.name)} (avg ${formatNumber(m.numeric!.mean)})`);
+    lines.push(md`Key measures: ${joinMd(list, ", ")}`);
+  }
+  const rates = dna.baselines.rates.slice(0, 4);
+  if (rates.length > 0) {
+    const list = rates.map((r) => md`${name(r.column)} = ${code(clipText(String(r.value), 40))} ${pct(r.share)}`);
+    lines.push(md`Baselines: ${joinMd(list, ", ")}`);
+  }
+  const names = dna.columns.map((c) => name(c.name));
+  const more = names.length > 25 ? md`, … (${names.length - 25} more)` : md``;
+  lines.push(md`Columns: ${joinMd(names.slice(0, 25), ", ")}${more}`);
+  return joinMd(lines, "\n");
+}
+
+const pct = (share: number) => esc(`${(share * 100).toFixed(share < 0.01 ? 2 : 1)}%`);
