@@ -135,19 +135,22 @@ function guessMime(name: string): string {
   );
 }
 
-/** Calls in one channel (and thread, when given), by method. */
+/** Calls Slack accepted in one channel (and thread, when given), by method (a 429'd try is not a message). */
 export function inThread(calls: RecordedCall[], method: string, channel: string, threadTs?: string): RecordedCall[] {
   return calls.filter(
     (c) =>
       c.method === method &&
+      c.outcome === "ok" &&
       (c.fields.channel ?? c.fields.channel_id) === channel &&
       (threadTs === undefined || c.fields.thread_ts === threadTs),
   );
 }
 
-/** Every chat.update of message `ts`. */
+/** Every chat.update of message `ts` that Slack accepted. */
 export function editsOf(calls: RecordedCall[], channel: string, ts: string): RecordedCall[] {
-  return calls.filter((c) => c.method === "chat.update" && c.fields.channel === channel && c.fields.ts === ts);
+  return calls.filter(
+    (c) => c.method === "chat.update" && c.outcome === "ok" && c.fields.channel === channel && c.fields.ts === ts,
+  );
 }
 
 /** The text of all mrkdwn/plain text in `blocks`, for assertions. */

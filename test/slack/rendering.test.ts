@@ -144,6 +144,7 @@ describe("Slack rendering", () => {
   it("coalesces rapid progress states into few edits, never two within the interval, and always sends the final state", async () => {
     const client = new webApi.WebClient(FAKE_BOT.token, { slackApiUrl: fake.apiUrl });
     const channel = "CPACE";
+    fake.state.channel(channel);
     const progress = new ProgressMessage({
       client,
       logger: createLogger("silent"),
@@ -158,7 +159,9 @@ describe("Slack rendering", () => {
     }
     progress.show(message(md`step 40`));
     await progress.finish(message(md`final`));
-    const edits = fake.calls.filter((c) => c.method === "chat.update" && c.fields.channel === channel);
+    const edits = fake.calls.filter(
+      (c) => c.method === "chat.update" && c.outcome === "ok" && c.fields.channel === channel,
+    );
     expect(edits.length).toBeLessThanOrEqual(5);
     expect(edits.at(-1)!.fields.text).toBe("final");
     for (let i = 1; i < edits.length; i++) expect(edits[i]!.at - edits[i - 1]!.at).toBeGreaterThanOrEqual(280);
