@@ -37,7 +37,6 @@ export type Interpolation = Mrkdwn | string | number | bigint | boolean | null |
 const trusted = (text: string) => new Mrkdwn(TOKEN, text);
 
 /** Control characters other than tab and line breaks; they garble notifications and terminals. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

@@ -57,16 +57,27 @@ export function validateBlocks(blocks: unknown, surface: Surface, pointer = "/bl
 }
 
 function checkBlockList(walk: Walk, blocks: unknown, pointer: string, max: number): void {
-  if (!Array.isArray(blocks)) return void issue(walk.issues, pointer, "must provide an array");
+  if (!Array.isArray(blocks)) {
+    issue(walk.issues, pointer, "must provide an array");
+    return;
+  }
   if (blocks.length > max) issue(walk.issues, pointer, `no more than ${max} items allowed`);
-  blocks.forEach((block, i) => checkBlock(walk, block, `${pointer}/${i}`));
+  blocks.forEach((block, i) => {
+    checkBlock(walk, block, `${pointer}/${i}`);
+  });
 }
 
 function checkBlock(walk: Walk, block: unknown, p: string): void {
   const { issues } = walk;
-  if (!isObject(block)) return void issue(issues, p, "must provide an object");
+  if (!isObject(block)) {
+    issue(issues, p, "must provide an object");
+    return;
+  }
   const type = block.type;
-  if (typeof type !== "string" || !KNOWN.has(type)) return void issue(issues, `${p}/type`, "invalid block type");
+  if (typeof type !== "string" || !KNOWN.has(type)) {
+    issue(issues, `${p}/type`, "invalid block type");
+    return;
+  }
   if (walk.surface !== "message" && MESSAGE_ONLY.has(type))
     issue(issues, `${p}/type`, `${type} blocks are not allowed in ${walk.surface}s`);
   if (type === "input" && walk.surface === "message") issue(issues, `${p}/type`, "input blocks are not allowed here");
@@ -86,7 +97,9 @@ function checkBlock(walk: Walk, block: unknown, p: string): void {
           issue(issues, `${p}/fields`, "must provide a non-empty array");
         else {
           if (block.fields.length > 10) issue(issues, `${p}/fields`, "no more than 10 items allowed");
-          block.fields.forEach((f, i) => textObject(issues, `${p}/fields/${i}`, f, 2000));
+          block.fields.forEach((f, i) => {
+            textObject(issues, `${p}/fields/${i}`, f, 2000);
+          });
         }
       }
       if (block.accessory !== undefined) element(walk, block.accessory, `${p}/accessory`);
@@ -107,14 +120,19 @@ function checkBlock(walk: Walk, block: unknown, p: string): void {
     }
     case "actions": {
       const elements = list(issues, `${p}/elements`, block.elements, 1, 25);
-      elements.forEach((e, i) => element(walk, e, `${p}/elements/${i}`));
+      elements.forEach((e, i) => {
+        element(walk, e, `${p}/elements/${i}`);
+      });
       break;
     }
     case "context_actions": {
       const elements = list(issues, `${p}/elements`, block.elements, 1, 5);
       elements.forEach((e, i) => {
         const ep = `${p}/elements/${i}`;
-        if (!isObject(e)) return void issue(issues, ep, "must provide an object");
+        if (!isObject(e)) {
+          issue(issues, ep, "must provide an object");
+          return;
+        }
         if (e.type === "feedback_buttons") {
           actionId(walk, `${ep}/action_id`, e.action_id);
           for (const side of ["positive_button", "negative_button"] as const) {
@@ -151,7 +169,9 @@ function checkBlock(walk: Walk, block: unknown, p: string): void {
       const rows = list(issues, `${p}/rows`, block.rows, 1, 100);
       rows.forEach((row, r) => {
         const cells = list(issues, `${p}/rows/${r}`, row, 1, 20);
-        cells.forEach((cell, c) => tableCell(issues, `${p}/rows/${r}/${c}`, cell));
+        cells.forEach((cell, c) => {
+          tableCell(issues, `${p}/rows/${r}/${c}`, cell);
+        });
       });
       if (block.column_settings !== undefined) list(issues, `${p}/column_settings`, block.column_settings, 0, 20);
       break;
@@ -159,7 +179,9 @@ function checkBlock(walk: Walk, block: unknown, p: string): void {
     case "plan":
       str(issues, `${p}/title`, block.title, 1, 256);
       if (block.tasks !== undefined)
-        list(issues, `${p}/tasks`, block.tasks, 0, 100).forEach((t, i) => taskCard(issues, `${p}/tasks/${i}`, t));
+        list(issues, `${p}/tasks`, block.tasks, 0, 100).forEach((t, i) => {
+          taskCard(issues, `${p}/tasks/${i}`, t);
+        });
       break;
     case "task_card":
       taskCard(issues, p, block);
@@ -176,8 +198,14 @@ function checkBlock(walk: Walk, block: unknown, p: string): void {
 
 function element(walk: Walk, e: unknown, p: string): void {
   const { issues } = walk;
-  if (!isObject(e)) return void issue(issues, p, "must provide an object");
-  if (e.type === "image") return imageElement(issues, p, e);
+  if (!isObject(e)) {
+    issue(issues, p, "must provide an object");
+    return;
+  }
+  if (e.type === "image") {
+    imageElement(issues, p, e);
+    return;
+  }
   if (e.action_id !== undefined || e.type === "button")
     actionId(walk, `${p}/action_id`, e.action_id, e.type !== "button");
   if (e.type === "button") {
@@ -201,7 +229,10 @@ function actionId(walk: Walk, p: string, id: unknown, optional = true): void {
 }
 
 function confirm(issues: Issues, p: string, c: unknown): void {
-  if (!isObject(c)) return void issue(issues, p, "must provide an object");
+  if (!isObject(c)) {
+    issue(issues, p, "must provide an object");
+    return;
+  }
   textObject(issues, `${p}/title`, c.title, 100, "plain_text");
   textObject(issues, `${p}/text`, c.text, 300);
   textObject(issues, `${p}/confirm`, c.confirm, 30, "plain_text");
@@ -222,7 +253,10 @@ function imageElement(issues: Issues, p: string, e: Json, urlMax = 3000): void {
 }
 
 function tableCell(issues: Issues, p: string, cell: unknown): void {
-  if (!isObject(cell)) return void issue(issues, p, "must provide an object");
+  if (!isObject(cell)) {
+    issue(issues, p, "must provide an object");
+    return;
+  }
   if (cell.type === "raw_text") str(issues, `${p}/text`, cell.text, 0, 10_000);
   else if (cell.type === "raw_number") {
     if (typeof cell.value !== "number") issue(issues, `${p}/value`, "must be a number");
@@ -231,7 +265,10 @@ function tableCell(issues: Issues, p: string, cell: unknown): void {
 }
 
 function taskCard(issues: Issues, p: string, t: unknown): void {
-  if (!isObject(t)) return void issue(issues, p, "must provide an object");
+  if (!isObject(t)) {
+    issue(issues, p, "must provide an object");
+    return;
+  }
   str(issues, `${p}/task_id`, t.task_id, 1, 255);
   str(issues, `${p}/title`, t.title, 1, 256);
   if (!["pending", "in_progress", "complete", "error"].includes(String(t.status)))
@@ -244,12 +281,17 @@ const RICH_CONTAINERS = new Set(["rich_text_section", "rich_text_list", "rich_te
 const RICH_LEAVES = new Set(["text", "link", "emoji", "user", "usergroup", "channel", "broadcast", "date", "color"]);
 
 function richText(issues: Issues, p: string, block: unknown): void {
-  if (!isObject(block) || block.type !== "rich_text") return void issue(issues, p, "must be a rich_text object");
+  if (!isObject(block) || block.type !== "rich_text") {
+    issue(issues, p, "must be a rich_text object");
+    return;
+  }
   const elements = list(issues, `${p}/elements`, block.elements, 1, 100);
   elements.forEach((c, i) => {
     const cp = `${p}/elements/${i}`;
-    if (!isObject(c) || !RICH_CONTAINERS.has(String(c.type)))
-      return void issue(issues, `${cp}/type`, "invalid rich text element");
+    if (!isObject(c) || !RICH_CONTAINERS.has(String(c.type))) {
+      issue(issues, `${cp}/type`, "invalid rich text element");
+      return;
+    }
     const inner = list(issues, `${cp}/elements`, c.elements, 0, 1000);
     inner.forEach((leaf, j) => {
       const lp = `${cp}/elements/${j}`;
@@ -258,8 +300,10 @@ function richText(issues: Issues, p: string, block: unknown): void {
           issue(issues, lp, "list items must be rich_text_section");
         return;
       }
-      if (!isObject(leaf) || !RICH_LEAVES.has(String(leaf.type)))
-        return void issue(issues, `${lp}/type`, "invalid rich text leaf");
+      if (!isObject(leaf) || !RICH_LEAVES.has(String(leaf.type))) {
+        issue(issues, `${lp}/type`, "invalid rich text leaf");
+        return;
+      }
       if (leaf.type === "text") str(issues, `${lp}/text`, leaf.text, 1, 4000);
       if (leaf.type === "link") str(issues, `${lp}/url`, leaf.url, 1, 3000);
     });
@@ -268,9 +312,14 @@ function richText(issues: Issues, p: string, block: unknown): void {
 
 /** A text object; `only` narrows it to plain_text where Slack does. */
 export function textObject(issues: Issues, p: string, t: unknown, max: number, only?: "plain_text"): void {
-  if (!isObject(t)) return void issue(issues, p, "must provide an object");
-  if (t.type !== "plain_text" && t.type !== "mrkdwn")
-    return void issue(issues, `${p}/type`, "must be plain_text or mrkdwn");
+  if (!isObject(t)) {
+    issue(issues, p, "must provide an object");
+    return;
+  }
+  if (t.type !== "plain_text" && t.type !== "mrkdwn") {
+    issue(issues, `${p}/type`, "must be plain_text or mrkdwn");
+    return;
+  }
   if (only && t.type !== only) issue(issues, `${p}/type`, `must be ${only}`);
   if (t.type === "mrkdwn" && t.emoji !== undefined) issue(issues, `${p}/emoji`, "emoji is only allowed on plain_text");
   if (t.type === "plain_text" && t.verbatim !== undefined)
@@ -279,14 +328,26 @@ export function textObject(issues: Issues, p: string, t: unknown, max: number, o
 }
 
 function str(issues: Issues, p: string, v: unknown, min: number, max: number): boolean {
-  if (typeof v !== "string") return (issue(issues, p, "must be a string"), false);
-  if (v.length < min) return (issue(issues, p, `must be at least ${min} characters`), false);
-  if (v.length > max) return (issue(issues, p, `must be less than ${max + 1} characters`), false);
+  if (typeof v !== "string") {
+    issue(issues, p, "must be a string");
+    return false;
+  }
+  if (v.length < min) {
+    issue(issues, p, `must be at least ${min} characters`);
+    return false;
+  }
+  if (v.length > max) {
+    issue(issues, p, `must be less than ${max + 1} characters`);
+    return false;
+  }
   return true;
 }
 
 function list(issues: Issues, p: string, v: unknown, min: number, max: number): unknown[] {
-  if (!Array.isArray(v)) return (issue(issues, p, "must provide an array"), []);
+  if (!Array.isArray(v)) {
+    issue(issues, p, "must provide an array");
+    return [];
+  }
   if (v.length < min) issue(issues, p, `must provide at least ${min} items`);
   if (v.length > max) issue(issues, p, `no more than ${max} items allowed`);
   return v;
@@ -295,9 +356,15 @@ function list(issues: Issues, p: string, v: unknown, min: number, max: number): 
 /** A modal or Home view, as views.open / views.update / views.push / views.publish check it. */
 export function validateView(view: unknown, expect?: "modal" | "home"): string[] {
   const issues: Issues = [];
-  if (!isObject(view)) return (issue(issues, "/view", "must provide an object"), issues);
+  if (!isObject(view)) {
+    issue(issues, "/view", "must provide an object");
+    return issues;
+  }
   const type = view.type;
-  if (type !== "modal" && type !== "home") return (issue(issues, "/view/type", "must be modal or home"), issues);
+  if (type !== "modal" && type !== "home") {
+    issue(issues, "/view/type", "must be modal or home");
+    return issues;
+  }
   if (expect && type !== expect) issue(issues, "/view/type", `must be ${expect}`);
   if (type === "modal") {
     textObject(issues, "/view/title", view.title, 24, "plain_text");
@@ -339,7 +406,10 @@ export function validateChunks(chunks: unknown): string[] {
   const items = list(issues, "/chunks", chunks, 0, 100);
   items.forEach((c, i) => {
     const p = `/chunks/${i}`;
-    if (!isObject(c)) return void issue(issues, p, "must provide an object");
+    if (!isObject(c)) {
+      issue(issues, p, "must provide an object");
+      return;
+    }
     if (c.type === "markdown_text") str(issues, `${p}/text`, c.text, 1, 12_000);
     else if (c.type === "task_update") {
       str(issues, `${p}/id`, c.id, 1, 255);
