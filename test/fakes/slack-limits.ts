@@ -29,6 +29,8 @@ const METHOD_TIER: Record<string, keyof typeof TIERS> = {
 export interface RateLimitOptions {
   /** Calls a minute per method, overriding the tier (tests lower them to provoke bursts). */
   perMinute?: Record<string, number>;
+  /** Most calls at once per method before the rate applies. @defaultValue a minute's worth */
+  burst?: Record<string, number>;
   /** chat.postMessage per channel: sustained rate per second and burst. @defaultValue 1 a second, burst 3 */
   postPerSecond?: number;
   postBurst?: number;
@@ -57,7 +59,7 @@ export class RateLimiter {
       (method === "conversations.replies" ? (this.options.repliesPerMinute ?? 1) : undefined) ??
       (METHOD_TIER[method] ? TIERS[METHOD_TIER[method]] : undefined);
     if (perMinute === undefined) return null;
-    return this.takeFrom(`${team}:${method}`, perMinute / 60, perMinute, now);
+    return this.takeFrom(`${team}:${method}`, perMinute / 60, this.options.burst?.[method] ?? perMinute, now);
   }
 
   private takeFrom(key: string, perSecond: number, capacity: number, now: number): number | null {
