@@ -27,6 +27,7 @@ export {
   codeBlocks,
   esc,
   escapeText,
+  inertText,
   type Interpolation,
   joinMd,
   Mrkdwn,

@@ -53,6 +53,18 @@ export function escapeText(text: string): string {
     .replace(/@(here|channel|everyone)\b/gi, "@\u2060$1");
 }
 
+/**
+ * Untrusted text for fields Slack shows as typed but that are not text objects (file titles, alt text): entities
+ * would show literally there, so `<` and `>` become look-alike angle quotes that can never form a mention or link.
+ */
+export function inertText(text: string): string {
+  return text
+    .replace(CONTROL, "")
+    .replaceAll("<", "‹")
+    .replaceAll(">", "›")
+    .replace(/@(here|channel|everyone)\b/gi, "@\u2060$1");
+}
+
 const show = (value: Exclude<Interpolation, Mrkdwn>): string =>
   value === null || value === undefined ? "" : typeof value === "string" ? value : String(value);
 

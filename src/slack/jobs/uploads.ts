@@ -1,6 +1,6 @@
 // Files InsightX posts into a thread through the files.uploadV2 flow: the chart PNG and the result as CSV.
 import type { webApi } from "@slack/bolt";
-import { clipText, type Mrkdwn } from "../../blockkit/index.js";
+import { clipText, inertText, type Mrkdwn } from "../../blockkit/index.js";
 import type { ThreadTarget } from "../send.js";
 
 export type { ThreadTarget };
@@ -12,8 +12,8 @@ export async function uploadChart(client: webApi.WebClient, target: ThreadTarget
     file: png,
     filename: "chart.png",
     // File titles and alt text are shown as typed (not mrkdwn); cut whole-character.
-    title: clipText(title.replace(/\s+/g, " "), 250),
-    alt_text: clipText(`Chart: ${title}`, 1000),
+    title: clipText(inertText(title.replace(/\s+/g, " ")), 250),
+    alt_text: clipText(inertText(`Chart: ${title}`), 1000),
   });
 }
 
@@ -29,7 +29,7 @@ export async function uploadCsv(
     thread_ts: target.threadTs,
     file: Buffer.from(toCsv(table), "utf8"),
     filename: `${name}.csv`,
-    title: `${name}.csv`,
+    title: inertText(`${name}.csv`),
     initial_comment: comment.text,
   });
 }
