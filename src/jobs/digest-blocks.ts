@@ -37,12 +37,21 @@ export function digestBlocks(data: DigestData): SlackMessage {
   const room = LIMITS.blocksPerMessage - 4;
   if (data.datasets.length === 0)
     blocks.push(section(md`No datasets in this channel yet: drop a CSV, Excel or Parquet file to start.`));
+  // Count and size are checked as blocks are added, so the "…and N more" line tells the truth.
+  let size = JSON.stringify(blocks).length;
+  const fits = (...added: Block[]) => {
+    const extra = added.reduce((n, b) => n + JSON.stringify(b).length + 1, 0);
+    if (blocks.length + added.length > room || size + extra > LIMITS.messageBlocksChars - 600) return false;
+    size += extra;
+    return true;
+  };
   let shown = 0;
   for (const dataset of data.datasets) {
-    if (blocks.length >= room) break;
     const text = datasetText(dataset);
+    const block = section(text);
+    if (!fits(block)) break;
     summary.push(text);
-    blocks.push(section(text));
+    blocks.push(block);
     shown++;
   }
   const moreTables = data.datasets.length - shown;
@@ -51,15 +60,19 @@ export function digestBlocks(data: DigestData): SlackMessage {
       data.highlights.map((h) => md`• ${clipText(h, 500)}`),
       "\n",
     )}`;
-    summary.push(text);
-    blocks.push(divider(), section(text));
+    const block = section(text);
+    if (fits(divider(), block)) {
+      summary.push(text);
+      blocks.push(divider(), block);
+    }
   }
   let answered = 0;
   for (const q of data.questions) {
-    if (blocks.length + 2 > room) break;
     const text = savedAnswer(q.question, q.answer);
+    const block = section(text);
+    if (!fits(divider(), block)) break;
     summary.push(text);
-    blocks.push(divider(), section(text));
+    blocks.push(divider(), block);
     answered++;
   }
   const more = [
