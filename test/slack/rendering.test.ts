@@ -9,7 +9,6 @@ import { answerMessage } from "../../src/slack/blocks/answer.js";
 import { ProgressState } from "../../src/slack/blocks/progress.js";
 import { suggestQuestions } from "../../src/slack/blocks/suggestions.js";
 import { ProgressMessage } from "../../src/slack/jobs/progress-message.js";
-import { LocalUpdateBudget } from "../../src/slack/jobs/update-budget.js";
 import { toCsv } from "../../src/slack/jobs/uploads.js";
 import { stripMention } from "../../src/slack/payloads.js";
 import { createLogger } from "../../src/util/logger.js";
@@ -166,14 +165,5 @@ describe("Slack rendering", () => {
     expect(edits.at(-1)!.fields.text).toBe("final");
     for (let i = 1; i < edits.length; i++) expect(edits[i]!.at - edits[i - 1]!.at).toBeGreaterThanOrEqual(280);
     expect(new Set(edits.map((e) => e.fields.text)).size).toBe(edits.length);
-  });
-
-  it("spends the workspace's edit allowance and refills it over time", () => {
-    let now = 0;
-    const budget = new LocalUpdateBudget({ perMinute: 3, now: () => now });
-    expect([budget.take(), budget.take(), budget.take(), budget.take()]).toEqual([true, true, true, false]);
-    now += 20_000;
-    expect(budget.take()).toBe(true);
-    expect(budget.take()).toBe(false);
   });
 });

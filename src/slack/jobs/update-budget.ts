@@ -96,6 +96,8 @@ export interface RedisUpdateBudgetsOptions extends UpdateBudgetOptions {
 /** Buckets in Redis, shared by every process of the deployment; if Redis fails, this process's bucket is used. */
 export class RedisUpdateBudgets implements UpdateBudgets {
   private client: Promise<EvalClient> | null = null;
+  /** After a failure, this process's bucket is used until then (no reconnect storm). */
+  private retryAt = 0;
   private readonly fallback: LocalUpdateBudgets;
 
   constructor(private readonly options: RedisUpdateBudgetsOptions) {
@@ -108,18 +110,27 @@ export class RedisUpdateBudgets implements UpdateBudgets {
 
   private async take(teamId: string): Promise<boolean> {
     const key = `${this.options.prefix ?? "insightx:slack:edits"}:${teamId}`;
+    if (Date.now() < this.retryAt) return this.fallback.for(teamId).take();
     try {
       // A budget check must never hold a progress edit for long: one retry, a short connect timeout, a deadline.
       this.client ??= openRedis(this.options.redisUrl, {
         maxRetriesPerRequest: 1,
         connectTimeout: 2_000,
-      }) as Promise<EvalClient>;
+        retryStrategy: () => null,
+      }).then((client) => {
+        client.on("error", (error) => this.options.logger?.debug({ err: error.message }, "edit budget: Redis error"));
+        return client as EvalClient;
+      });
       const client = await this.client;
       const now = (this.options.now ?? Date.now)();
       const taken = client.eval(TAKE, 1, key, this.options.perMinute ?? 40, now);
       return Number(await withDeadline(taken, 2_000)) === 1;
     } catch (error) {
       this.options.logger?.warn({ err: errorMessage(error) }, "shared edit budget unavailable; using this process's");
+      const broken = this.client;
+      this.client = null;
+      this.retryAt = Date.now() + 30_000;
+      void broken?.then((c) => c.disconnect()).catch(() => undefined);
       return this.fallback.for(teamId).take();
     }
   }
