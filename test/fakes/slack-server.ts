@@ -49,8 +49,10 @@ export interface FakeSlackStats {
   calls: number;
   /** Payloads (text, blocks, views, chunks, prompts) checked against Slack's rules. */
   validated: number;
-  /** 429 answers given (each was retried by the client after Retry-After). */
+  /** 429 answers given. */
   rateLimited: number;
+  /** 429s after which the same call (method, channel, ts, text) later succeeded: the client waited and retried. */
+  rateLimitedThenOk: number;
   /** Refusals by error code. */
   refused: Record<string, number>;
 }
@@ -89,7 +91,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const calls: RecordedCall[] = [];
   const uploads = new Map<string, { filename: string; bytes: Buffer }>();
   const limiter = new RateLimiter(options.rateLimits);
-  const stats: FakeSlackStats = { calls: 0, validated: 0, rateLimited: 0, refused: {} };
+  const stats: FakeSlackStats = { calls: 0, validated: 0, rateLimited: 0, rateLimitedThenOk: 0, refused: {} };
   const allowed = new Set<string>();
   const unexpected: string[] = [];
   let base = "";
@@ -212,6 +214,20 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
+      });
+      const same = (c: RecordedCall) =>
+        JSON.stringify([
+          c.method,
+          c.fields.channel ?? c.fields.channel_id,
+          c.fields.ts,
+          c.fields.thread_ts,
+          c.fields.text,
+        ]);
+      calls.forEach((call, i) => {
+        if (call.outcome !== "ratelimited") return;
+        const key = same(call);
+        if (calls.slice(i + 1).some((later) => later.outcome === "ok" && same(later) === key))
+          stats.rateLimitedThenOk++;
       });
       const file = process.env.FAKE_SLACK_STATS_FILE;
       if (file) appendFileSync(file, `${JSON.stringify({ ...stats, unexpected: unexpected.length })}\n`);

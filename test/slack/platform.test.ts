@@ -86,8 +86,9 @@ describe("uploads against real Slack's timing", () => {
   it("ingests an upload that only ever arrives as file_shared, once its share shows", async () => {
     const { ts, fileId } = await h.upload("CSOLO", "seattle-weather.csv", { sharesDelayMs: 500, noMessageEvent: true });
     await h.fileShared("CSOLO", fileId);
-    await h.fake.waitFor(() => botPosts("CSOLO", ts).length > 0, 20_000);
+    await h.fake.waitFor(() => inThread(h.fake.calls, "chat.update", "CSOLO", undefined).length > 0, 20_000);
     expect(downloadsOf(fileId)).toHaveLength(1);
+    expect(botPosts("CSOLO", ts)).toHaveLength(1);
   });
 
   it("ignores another app's file on both paths unless its message mentions InsightX", async () => {
@@ -103,8 +104,8 @@ describe("uploads against real Slack's timing", () => {
       text: `<@${FAKE_BOT.userId}> here is today's export`,
     });
     await h.fileShared("CBOTS", asked.fileId, "UREPORTER");
-    await h.fake.waitFor(() => botPosts("CBOTS", asked.ts).length > 0, 20_000);
-    await sleep(500);
+    await h.fake.waitFor(() => downloadsOf(asked.fileId).length > 0, 20_000);
+    await sleep(800);
     expect(downloadsOf(asked.fileId)).toHaveLength(1);
   });
 
