@@ -1,7 +1,7 @@
 // Which threads the bot takes part in, so a plain reply there can be a question and elsewhere is ignored. Kept in
 // the store (every process sees what any process posted) with a memory cache of both answers; Slack is asked only
 // about threads older than the record, once each (conversations.replies is rate-limited to ~1 a minute).
-import type { webApi } from "@slack/bolt";
+import { webApi } from "@slack/bolt";
 import type { SlackStateRepo } from "../store/index.js";
 import { errorMessage, type Logger } from "../util/index.js";
 
@@ -26,10 +26,31 @@ export interface BotIdentity {
 
 export class ThreadMembership {
   private readonly known = new Map<string, { member: boolean; at: number }>();
+  /**
+   * conversations.replies is limited to about one call a minute: a rate-limited lookup is answered "unknown" at
+   * once (the reply is not taken up, nothing is recorded, the next reply asks again) rather than held for a minute.
+   */
+  private readonly lookups: webApi.WebClient;
   /** conversations.replies calls made (tests and metrics). */
   slackLookups = 0;
 
-  constructor(private readonly options: ThreadMembershipOptions) {}
+  constructor(private readonly options: ThreadMembershipOptions) {
+    const { client } = options;
+    this.lookups = new webApi.WebClient(client.token, {
+      slackApiUrl: client.slackApiUrl,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+      logger: {
+        debug() {},
+        info() {},
+        warn() {},
+        error() {},
+        setLevel() {},
+        getLevel: () => webApi.LogLevel.ERROR,
+        setName() {},
+      },
+    });
+  }
 
   /** The bot is (about to be) in this thread. */
   async add(teamId: string, channelId: string, threadTs: string): Promise<void> {
@@ -58,7 +79,7 @@ export class ThreadMembership {
   private async askSlack(channelId: string, threadTs: string, bot: BotIdentity): Promise<boolean | null> {
     this.slackLookups++;
     try {
-      const replies = await this.options.client.conversations.replies({ channel: channelId, ts: threadTs, limit: 200 });
+      const replies = await this.lookups.conversations.replies({ channel: channelId, ts: threadTs, limit: 200 });
       return (replies.messages ?? []).some(
         (m) =>
           (bot.userId !== undefined && m.user === bot.userId) || (bot.botId !== undefined && m.bot_id === bot.botId),

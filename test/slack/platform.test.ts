@@ -1,7 +1,9 @@
 // Where the app meets real Slack: the upload race, bots' files, oversized files, replies in the bot's threads,
 // permanent platform errors, and rate limits.
+
+import { webApi } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACTIONS } from "../../src/slack/index.js";
+import { ACTIONS, ThreadMembership } from "../../src/slack/index.js";
 import { FAKE_BOT } from "../fakes/slack-server.js";
 import { blockText, editsOf, inThread, type SlackHarness, startSlackHarness } from "./harness.js";
 
@@ -148,6 +150,37 @@ describe("replies in the bot's threads", () => {
     await sleep(500);
     expect(botPosts("CPLAT", parent.ts)).toHaveLength(0);
     expect(h.fake.callsTo("conversations.replies").length - before).toBe(0);
+  });
+});
+
+describe("thread membership", () => {
+  it("asks Slack once about a thread older than the record, then answers from the store both ways", async () => {
+    const client = new webApi.WebClient(FAKE_BOT.token, { slackApiUrl: h.fake.apiUrl });
+    const threads = new ThreadMembership({ store: h.runtime.store.slack, client });
+    const old = (ts: string, user: string) =>
+      h.fake.state.messages.push({
+        channel: "COLD",
+        ts,
+        user,
+        text: "old",
+        ...(ts.endsWith("1") ? {} : { thread_ts: "1600000000.000001" }),
+      });
+    h.fake.state.channel("COLD");
+    old("1600000000.000001", "U1");
+    old("1600000000.000002", FAKE_BOT.userId);
+    old("1600000100.000001", "U3");
+    const bot = { userId: FAKE_BOT.userId, botId: FAKE_BOT.botId };
+    expect(await threads.includes("T1", "COLD", "1600000000.000001", bot)).toBe(true);
+    // conversations.replies allows about one call a minute: the next old thread is "unknown" at once, not held.
+    const started = Date.now();
+    expect(await threads.includes("T1", "COLD", "1600000100.000001", bot)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await h.runtime.store.slack.markedMember("T1", "COLD", "1600000100.000001")).toBeNull();
+    // Another process reads the first answer from the store, without Slack.
+    const fresh = new ThreadMembership({ store: h.runtime.store.slack, client });
+    expect(await fresh.includes("T1", "COLD", "1600000000.000001", bot)).toBe(true);
+    expect(fresh.slackLookups).toBe(0);
+    expect(threads.slackLookups).toBe(2);
   });
 });
 

@@ -45,6 +45,32 @@ const answer = (text: string, metrics: Record<string, number | string> = {}): An
 });
 
 describe("Slack rendering", () => {
+  it("splits long SQL across the modal's blocks instead of cutting it, inside Slack's view limits", async () => {
+    const { codeModal } = await import("../../src/slack/blocks/code-modal.js");
+    const { validateView } = await import("../fakes/slack-blocks.js");
+    const sql = Array.from({ length: 600 }, (_, i) => `SELECT ${i} AS n, 'a < b & c' AS t UNION ALL`).join("\n");
+    const view = codeModal({
+      id: "x",
+      teamId: "T",
+      channelId: "C",
+      threadTs: "1",
+      question: "q",
+      classification: "SQL_ONLY",
+      sql,
+      code: null,
+      columns: ["n"],
+      rows: [[1]],
+      rowCount: 1,
+      createdAt: "",
+    });
+    expect(validateView(view, "modal")).toEqual([]);
+    const shown = (view.blocks as Array<{ type: string; text?: { text: string } }>)
+      .filter((b) => b.type === "section" && b.text?.text.startsWith("```SELECT"))
+      .map((b) => b.text!.text.slice(3, -3))
+      .join("\n");
+    expect(shown.replaceAll("&lt;", "<").replaceAll("&amp;", "&")).toBe(sql);
+  });
+
   it("keeps a huge answer inside Slack's section, field and message limits", () => {
     const metrics = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`metric_${i}`, "x".repeat(5000)]));
     const message = answerMessage({
