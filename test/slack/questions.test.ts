@@ -228,6 +228,8 @@ describe("Slack agent pane", () => {
     // The DM has no uploads of its own: the channel's cars table is not visible here.
     expect(blockText(reply.fields.blocks)).toContain("no data yet");
     expect(h.fake.callsTo("assistant.threads.setSuggestedPrompts")).toHaveLength(1);
-    expect(h.fake.callsTo("assistant.threads.setStatus").some((c) => c.fields.channel_id === "D9")).toBe(true);
+    await h.fake.waitFor((calls) =>
+      calls.some((c) => c.method === "assistant.threads.setStatus" && c.fields.channel_id === "D9"),
+    );
   });
 });

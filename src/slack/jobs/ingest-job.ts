@@ -34,6 +34,8 @@ export async function runIngestJob(deps: ResolvedJobDeps, job: JobContext<Ingest
     return;
   }
   const target = { channel: data.channelId, threadTs };
+  // Whatever the reply, the bot is in this thread from now on: a question asked there is for it.
+  await deps.threads.add(data.teamId, data.channelId, threadTs);
   if (kind === "unsupported") {
     await postMessage(client, target, ingestFailedReply(file.name, unsupportedText()));
     return;
@@ -47,7 +49,6 @@ export async function runIngestJob(deps: ResolvedJobDeps, job: JobContext<Ingest
   const ref = { teamId: data.teamId, channelId: data.channelId };
   const progress = new ProgressMessage({ client, logger, ...target });
   await progress.start(ingestProgress(file.name, file.size));
-  await deps.threads.add(data.teamId, data.channelId, threadTs);
   try {
     const tables = await download(deps, file, (path) => deps.services.engine.ingest(ref, { path, name: file.name }));
     await progress.finish(
