@@ -48,12 +48,15 @@ export class SlackState {
   readonly channels = new Map<string, FakeChannel>();
   /** Users who are apps (their messages carry bot_id). */
   readonly bots = new Map<string, string>([[FAKE_BOT.userId, FAKE_BOT.botId]]);
-  private readonly clock = Math.floor(Date.now() / 1000);
   private counter = 0;
+  private lastTs = 0;
 
+  /** Like Slack's: the current time in seconds with microseconds, strictly increasing. */
   nextTs(): string {
     this.counter++;
-    return `${this.clock + this.counter}.${String(this.counter).padStart(6, "0")}`;
+    const micros = Math.max(Date.now() * 1000, this.lastTs + 1);
+    this.lastTs = micros;
+    return `${Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, "0")}`;
   }
 
   nextId(prefix: string): string {
