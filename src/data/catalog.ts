@@ -1,6 +1,6 @@
 // The channel's own catalog of datasets, kept inside its DuckDB file so it commits with the data.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { DataDna } from "./dna/types.js";
+import type { DataDna, TableRelationship } from "./dna/types.js";
 
 export interface DatasetEntry {
   tableName: string;
@@ -56,7 +56,7 @@ export async function listCatalog(connection: DuckDBConnection): Promise<Dataset
     status: row.status === "active" ? "active" : "superseded",
     rowCount: Number(row.row_count),
     columnCount: Number(row.column_count),
-    dna: JSON.parse(String(row.dna)) as DataDna,
+    dna: withDefaults(JSON.parse(String(row.dna)) as DataDna),
     notes: JSON.parse(String(row.notes)) as string[],
     createdAt: String(row.created_at),
   }));
@@ -89,5 +89,22 @@ export async function supersede(connection: DuckDBConnection, tableName: string,
   await connection.run(
     `UPDATE ${CATALOG_SCHEMA}.datasets SET table_name = $1, status = 'superseded', dna = json_merge_patch(dna, json_object('table', $1::VARCHAR)) WHERE table_name = $2`,
     [renamedTo, tableName],
+  );
+}
+
+/** Profiles stored before a field existed read as if made today. */
+function withDefaults(dna: DataDna): DataDna {
+  return { ...dna, relationships: dna.relationships ?? [] };
+}
+
+/** Replaces the relationships kept in a table's catalog entry (its active version, or a superseded one by name). */
+export async function setRelationships(
+  connection: DuckDBConnection,
+  tableName: string,
+  relationships: TableRelationship[],
+): Promise<void> {
+  await connection.run(
+    `UPDATE ${CATALOG_SCHEMA}.datasets SET dna = json_merge_patch(dna, json_object('relationships', $1::JSON)) WHERE table_name = $2`,
+    [JSON.stringify(relationships), tableName],
   );
 }

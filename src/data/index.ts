@@ -2,9 +2,18 @@
 export type { DatasetEntry } from "./catalog.js";
 export type { ChannelRef } from "./channel-key.js";
 export { channelKey } from "./channel-key.js";
+export { channelRelationships, RELATIONSHIP_LIMITS, relationshipsOf } from "./dna/relationships.js";
 export { num as formatNumber, renderDnaCompact, renderDnaSummary } from "./dna/render.js";
 export { isNumericType, isTemporalType } from "./dna/roles.js";
-export type { ColumnProfile, DataDna, SemanticRole, TimeGrain, TopValue } from "./dna/types.js";
+export type {
+  ColumnProfile,
+  ColumnRef,
+  DataDna,
+  SemanticRole,
+  TableRelationship,
+  TimeGrain,
+  TopValue,
+} from "./dna/types.js";
 export { type ColumnarResult, DataEngine, type DataEngineDeps } from "./engine.js";
 export { SUPPORTED_EXTENSIONS } from "./ingest/detect.js";
 export type { IngestedTable, IngestProgress } from "./ingest/ingest.js";

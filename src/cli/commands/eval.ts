@@ -1,13 +1,8 @@
-// `insightx eval`: each question's dataset into a fresh channel, asked through the normal pipeline, one JSON line each.
-import { createWriteStream } from "node:fs";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
+// `insightx eval`: each question's datasets into a fresh channel, its turns asked through the normal pipeline, one JSON line each.
 import type { Command } from "commander";
-import type { Runtime } from "../../app/index.js";
-import { runQuestion } from "../../pipeline/index.js";
-import { errorMessage } from "../../util/index.js";
 import { withContext } from "../context.js";
-import { type EvalQuestion, evalQuestionSchema, judge } from "../eval/judge.js";
+import { readQuestions } from "../eval/question.js";
+import { formatSummary, runEval } from "../eval/run.js";
 import { action } from "../output.js";
 
 interface EvalOptions {
@@ -15,6 +10,8 @@ interface EvalOptions {
   dataDir: string;
   out: string;
 }
+
+const MARK = { right: "✓", wrong: "✗", clarified: "?", error: "!", unjudged: "·" } as const;
 
 export function registerEvalCommand(program: Command): void {
   program
@@ -25,82 +22,18 @@ export function registerEvalCommand(program: Command): void {
     .option("--out <file>", "answers.jsonl to write", "out/eval-answers.jsonl")
     .action(
       action(async (options: EvalOptions) => {
-        const questions = (await readFile(options.questions, "utf8"))
-          .split("\n")
-          .filter((line) => line.trim() !== "")
-          .map((line) => evalQuestionSchema.parse(JSON.parse(line)));
+        const questions = await readQuestions(options.questions);
         await withContext(async (runtime) => {
-          const { mkdir } = await import("node:fs/promises");
-          await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
-          const out = createWriteStream(options.out);
-          let correct = 0;
-          let judged = 0;
-          let ungrounded = 0;
-          let errors = 0;
-          const runId = Date.now().toString(36);
-          for (const [index, question] of questions.entries()) {
-            const line = await answerOne(runtime, question, options.dataDir, `eval-${runId}-${index}`);
-            out.write(`${JSON.stringify(line)}\n`);
-            const verdict = judge(question, { result: line.result, metrics: line.metrics });
-            if (verdict !== null) {
-              judged++;
-              if (verdict) correct++;
-            }
-            if (!line.grounded) ungrounded++;
-            if (line.error) errors++;
-            process.stderr.write(
-              `${verdict === null ? "·" : verdict ? "✓" : "✗"} ${question.id} (${line.classification ?? "error"}, ${line.elapsed_ms} ms)${line.error ? `: ${line.error}` : ""}\n`,
-            );
-          }
-          await new Promise<void>((resolve) => out.end(resolve));
-          const pct = judged > 0 ? ((100 * correct) / judged).toFixed(1) : "n/a";
-          process.stdout.write(
-            `eval: ${correct}/${judged} correct (${pct}%), ${ungrounded} with ungrounded numbers, ${errors} errors, answers in ${options.out}\n`,
-          );
+          const summary = await runEval(runtime, questions, {
+            dataDir: options.dataDir,
+            out: options.out,
+            onAnswer: (question, line, outcome) =>
+              process.stderr.write(
+                `${MARK[outcome]} ${question.id} (${line.classification ?? "error"}, ${line.elapsed_ms} ms)${line.error ? `: ${line.error}` : ""}\n`,
+              ),
+          });
+          process.stdout.write(`eval: ${formatSummary(summary)}; answers in ${options.out}\n`);
         });
       }),
     );
-}
-
-async function answerOne(runtime: Runtime, question: EvalQuestion, dataDir: string, channelId: string) {
-  const ref = { teamId: "eval", channelId };
-  const started = performance.now();
-  try {
-    await runtime.engine.ingest(ref, { path: path.resolve(dataDir, question.dataset), name: question.dataset });
-    const { answer } = await runQuestion(runtime.pipelineDeps({ renderCharts: false }), {
-      ref,
-      question: question.question,
-      threadId: channelId,
-    });
-    const table = answer.result ? { columns: answer.result.columns, rows: answer.result.rows.slice(0, 1000) } : null;
-    return {
-      id: question.id,
-      classification: answer.classification,
-      result: table,
-      metrics: answer.final?.metrics ?? {},
-      text: answer.final?.text ?? null,
-      sql: answer.final?.sql ?? null,
-      code: answer.final?.code ?? null,
-      grounded: answer.final?.grounded ?? true,
-      llm_calls: answer.llmCalls,
-      elapsed_ms: Math.round(answer.elapsedMs),
-      error: answer.error,
-    };
-  } catch (error) {
-    return {
-      id: question.id,
-      classification: null,
-      result: null,
-      metrics: {},
-      text: null,
-      sql: null,
-      code: null,
-      grounded: true,
-      llm_calls: 0,
-      elapsed_ms: Math.round(performance.now() - started),
-      error: errorMessage(error),
-    };
-  } finally {
-    await runtime.engine.forget(ref).catch(() => undefined);
-  }
 }

@@ -57,6 +57,8 @@ export async function profileTable(
         .map((p) => ({ column: p.name, mean: p.numeric!.mean })),
     },
     timeColumn,
+    // Filled in when the table is published, against the channel's other tables (relationships.ts).
+    relationships: [],
     sample,
     profiledAt: new Date().toISOString(),
   };

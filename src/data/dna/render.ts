@@ -1,6 +1,6 @@
 // Data DNA as text: a compact, bounded rendering for prompts and a short summary for people.
 import type { Cell } from "../sql/values.js";
-import type { ColumnProfile, DataDna, TimeGrain } from "./types.js";
+import type { ColumnProfile, DataDna, TableRelationship, TimeGrain } from "./types.js";
 
 /** Compact text for LLM prompts; wide tables list the most useful columns fully, the rest by name. */
 export function renderDnaCompact(dna: DataDna, maxChars = 6000): string {
@@ -21,6 +21,12 @@ export function renderDnaCompact(dna: DataDna, maxChars = 6000): string {
   if (omitted.length > 0) {
     const names = omitted.join(", ");
     lines.push(`- also: ${names.length > 180 ? `${names.slice(0, 180)}… (${omitted.length} more columns)` : names}`);
+  }
+  for (const r of (dna.relationships ?? []).filter((r) => r.from.table === dna.table)) {
+    const line = `- joins: ${quoteName(r.from.column)} → ${quoteName(r.to.table)}.${quoteName(r.to.column)} (${describeMatch(r)})`;
+    if (used + line.length + 1 > maxChars - 200) break;
+    lines.push(line);
+    used += line.length + 1;
   }
   if (dna.sample.length > 0 && used < maxChars - 400) {
     const sample = JSON.stringify(dna.sample[0]);
@@ -61,10 +67,23 @@ export function renderDnaSummary(dna: DataDna): string {
   const rates = dna.baselines.rates.slice(0, 4);
   if (rates.length > 0)
     lines.push(`Baselines: ${rates.map((r) => `${r.column}=${show(r.value)} ${pct(r.share)}`).join(", ")}`);
+  const related = dna.relationships ?? [];
+  if (related.length > 0) {
+    const shown = related
+      .slice(0, 4)
+      .map((r) => `${r.from.table}.${r.from.column} → ${r.to.table}.${r.to.column} (${describeMatch(r)})`);
+    lines.push(`Related: ${shown.join("; ")}${related.length > 4 ? `; … (${related.length - 4} more)` : ""}`);
+  }
   const names = dna.columns.map((c) => c.name);
   const list = names.slice(0, 25).join(", ");
   lines.push(`Columns: ${list}${names.length > 25 ? `, … (${names.length - 25} more)` : ""}`);
   return lines.join("\n");
+}
+
+/** "100% of values found, many-to-one" */
+function describeMatch(r: TableRelationship): string {
+  const share = r.matchRate === 1 ? "100%" : `${Math.min(99.9, Math.floor(r.matchRate * 1000) / 10)}%`;
+  return `${share} of values found, ${r.cardinality}`;
 }
 
 const GRAIN_WORDS: Record<TimeGrain, string> = {

@@ -60,6 +60,38 @@ export interface DataDna {
   };
   /** The main time column, when there is one. */
   timeColumn: string | null;
+  /**
+   * How this table's columns meet the channel's other tables (either side), found at ingestion and refreshed
+   * whenever a table of the channel is published; empty for a channel's only table and in older profiles.
+   */
+  relationships: TableRelationship[];
   sample: Array<Record<string, Cell>>;
   profiledAt: string;
+}
+
+export interface ColumnRef {
+  table: string;
+  column: string;
+}
+
+/**
+ * A column whose values are found in another table's key-like column: `from` (e.g. flights.origin) can be
+ * joined to `to` (airports.iata) to reach the columns of `to`'s table.
+ */
+export interface TableRelationship {
+  from: ColumnRef;
+  /** A unique (or near-unique) column of another table. */
+  to: ColumnRef;
+  /** Share of `from`'s non-null values (over the rows checked) found among `to`'s values, 0–1. */
+  matchRate: number;
+  /**
+   * many-to-one: `from` repeats values, each found once in `to`; one-to-one: both sides unique;
+   * many-to-many: `to` is near-unique only, so a join can repeat a few rows.
+   */
+  cardinality: "one-to-one" | "many-to-one" | "many-to-many";
+  /** Non-null `from` values checked: every row, or a sample of a big table. */
+  checkedRows: number;
+  /** Distinct `from` values among the rows checked, and how many of them `to` holds. */
+  distinctChecked: number;
+  distinctMatched: number;
 }

@@ -11,6 +11,7 @@ import { ensureCatalog, insertCatalog, listCatalog, supersede } from "../catalog
 import type { ChannelDatabases } from "../channel-databases.js";
 import type { ChannelRef } from "../channel-key.js";
 import { profileTable } from "../dna/profile.js";
+import { refreshRelationships } from "../dna/relationships.js";
 import type { DataDna } from "../dna/types.js";
 import { convertDateColumns } from "./dates.js";
 import { detectFile } from "./detect.js";
@@ -76,6 +77,11 @@ export async function ingestFile(
           await ensureCatalog(connection);
           const tables: IngestedTable[] = [];
           for (const table of staged) tables.push(await publish(connection, file.name, table));
+          const related = await refreshRelationships(
+            connection,
+            tables.map((t) => t.tableName),
+          );
+          for (const table of tables) table.dna = { ...table.dna, relationships: related.get(table.tableName) ?? [] };
           await deps.beforeCommit?.(tables);
           await connection.run("COMMIT");
           deps.onProgress?.({ stage: "done" });

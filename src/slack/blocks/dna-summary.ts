@@ -1,6 +1,6 @@
 // A table's Data DNA as Slack mrkdwn: size, time range, key measures, baselines, columns; every name is data.
 import { clipText, code, esc, joinMd, type Mrkdwn, md } from "../../blockkit/index.js";
-import { type DataDna, formatNumber, type TimeGrain } from "../../data/index.js";
+import { type DataDna, formatNumber, type TableRelationship, type TimeGrain } from "../../data/index.js";
 
 const GRAIN_WORDS: Record<TimeGrain, string> = {
   year: "yearly",
@@ -33,10 +33,26 @@ export function dnaSummary(dna: DataDna): Mrkdwn {
     const list = rates.map((r) => md`${name(r.column)} = ${code(clipText(String(r.value), 40))} ${pct(r.share)}`);
     lines.push(md`Baselines: ${joinMd(list, ", ")}`);
   }
+  const related = dna.relationships ?? [];
+  if (related.length > 0) {
+    const list = related
+      .slice(0, 4)
+      .map(
+        (r) => md`${name(`${r.from.table}.${r.from.column}`)} → ${name(`${r.to.table}.${r.to.column}`)} (${match(r)})`,
+      );
+    const more = related.length > 4 ? md`; … (${related.length - 4} more)` : md``;
+    lines.push(md`Related: ${joinMd(list, "; ")}${more}`);
+  }
   const names = dna.columns.map((c) => name(c.name));
   const more = names.length > 25 ? md`, … (${names.length - 25} more)` : md``;
   lines.push(md`Columns: ${joinMd(names.slice(0, 25), ", ")}${more}`);
   return joinMd(lines, "\n");
+}
+
+/** "100% of values found, many-to-one" */
+function match(r: TableRelationship): string {
+  const share = r.matchRate === 1 ? "100%" : `${Math.min(99.9, Math.floor(r.matchRate * 1000) / 10)}%`;
+  return `${share} of values found, ${r.cardinality}`;
 }
 
 const pct = (share: number) => esc(`${(share * 100).toFixed(share < 0.01 ? 2 : 1)}%`);

@@ -1,0 +1,1 @@
+"""Eval questions with their independently computed answers (see ../compute-answers.py)."""
