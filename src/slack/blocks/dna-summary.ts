@@ -35,11 +35,7 @@ export function dnaSummary(dna: DataDna): Mrkdwn {
   }
   const related = dna.relationships ?? [];
   if (related.length > 0) {
-    const list = related
-      .slice(0, 4)
-      .map(
-        (r) => md`${name(`${r.from.table}.${r.from.column}`)} → ${name(`${r.to.table}.${r.to.column}`)} (${match(r)})`,
-      );
+    const list = related.slice(0, 4).map((r) => md`${ref(r.from)} → ${ref(r.to)} (${match(r)})`);
     const more = related.length > 4 ? md`; … (${related.length - 4} more)` : md``;
     lines.push(md`Related: ${joinMd(list, "; ")}${more}`);
   }
@@ -48,6 +44,9 @@ export function dnaSummary(dna: DataDna): Mrkdwn {
   lines.push(md`Columns: ${joinMd(names.slice(0, 25), ", ")}${more}`);
   return joinMd(lines, "\n");
 }
+
+/** `table.column`, escaped (plain text reads better than code in an arrow list), cut at 80 characters. */
+const ref = (c: { table: string; column: string }) => esc(clipText(`${c.table}.${c.column}`, 80));
 
 /** "100% of values found, many-to-one" */
 function match(r: TableRelationship): string {
