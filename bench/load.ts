@@ -172,7 +172,11 @@ async function main() {
   for (const [id, info] of sent) {
     const posts = posted.get(id) ?? [];
     const progress = slackApi.calls.filter(
-      (c) => c.method === "chat.postMessage" && c.fields.channel === info.channel && c.fields.thread_ts === info.ts,
+      (c) =>
+        c.method === "chat.postMessage" &&
+        c.outcome === "ok" &&
+        c.fields.channel === info.channel &&
+        c.fields.thread_ts === info.ts,
     );
     if (posts.length === 1 && progress.length === 1) once++;
     else errors.push(`${info.tag}: ${posts.length} answers, ${progress.length} progress messages`);

@@ -14,11 +14,11 @@ import {
 } from "../jobs/index.js";
 import {
   createSlackJobHandler,
+  createUpdateBudgets,
   type FileAnswerArchive,
   type SlackJobDeps,
   slackDigestPoster,
   type ThreadMembership,
-  UpdateBudgets,
 } from "../slack/index.js";
 import { TraceWriter } from "../trace/index.js";
 import { errorMessage } from "../util/index.js";
@@ -59,13 +59,14 @@ export async function wireProcess(runtime: Runtime, options: ProcessOptions): Pr
   const traces = new TraceWriter({ traces: runtime.store.traces, logger });
   const ops = createOperations({ ...runtime, queue, traces });
   const archive = await runtime.archive();
+  // Whatever src/slack provides as the edit budget (shared through Redis with REDIS_URL): one for every process.
+  const budgets = createUpdateBudgets({ redisUrl: config.REDIS_URL, logger: logger.child({ component: "edits" }) });
   const settings: JobSettings = {
     services: runtime,
     logger,
     archive,
     botToken: config.SLACK_BOT_TOKEN ?? "",
-    // Whatever src/slack exports as the edit budget: every process that edits progress messages gets it.
-    budgets: new UpdateBudgets(),
+    budgets,
     traceSink: {
       trace: (t) => traces.trace(t),
       step: (s) => {
@@ -130,6 +131,7 @@ export async function wireProcess(runtime: Runtime, options: ProcessOptions): Pr
         },
       },
       { name: "traces", run: () => traces.close() },
+      { name: "edit budget", run: () => budgets.close() },
       { name: "http", run: async () => http?.close() },
       { name: "runtime", run: () => runtime.close() },
     ],

@@ -1,6 +1,7 @@
 // Runs a digest job: build the channel's digest (or one saved question), hand it to `post`, record the run.
 import { runQuestion } from "../pipeline/index.js";
 import { buildDigest, type Digest, type DigestDeps } from "./digest.js";
+import { savedQuestionMessage } from "./digest-blocks.js";
 import type { DigestJob } from "./types.js";
 import { PermanentJobError } from "./types.js";
 
@@ -20,16 +21,18 @@ export async function runDigestJob(deps: DigestDeps, job: DigestJob, post: Diges
       question: schedule.question,
       threadId: `schedule:${schedule.id}`,
     });
-    const text = `*${schedule.question}*\n${answer.final?.text ?? answer.error ?? "No answer."}`;
+    const reply = answer.final?.text ?? answer.error ?? "No answer.";
+    const message = savedQuestionMessage(schedule.question, reply);
     digest = {
-      text,
-      blocks: [{ type: "section", text: { type: "mrkdwn", text } }],
+      text: message.text,
+      blocks: message.blocks,
+      message,
       chartPng: answer.chartPng,
       data: {
         since: schedule.lastRunAt,
         datasets: [],
         highlights: [],
-        questions: [{ question: schedule.question, answer: text }],
+        questions: [{ question: schedule.question, answer: reply }],
         quiet: false,
       },
     };

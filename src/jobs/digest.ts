@@ -1,4 +1,6 @@
 // A channel's digest: per dataset what changed since the last one, insight highlights, saved questions re-run, one chart.
+
+import type { SlackMessage } from "../blockkit/index.js";
 import { buildChartSpec, renderChartPng } from "../charts/index.js";
 import type { ChannelRef, DataEngine } from "../data/index.js";
 import { type PipelineDeps, runQuestion } from "../pipeline/index.js";
@@ -20,6 +22,8 @@ export interface DigestDeps {
 export interface Digest {
   text: string;
   blocks: SlackBlock[];
+  /** The same, as the message the Slack app posts. */
+  message: SlackMessage;
   chartPng: Buffer | null;
   data: DigestData;
 }
@@ -80,8 +84,8 @@ export async function buildDigest(
 
   const data: DigestData = { since, datasets, highlights: fresh.slice(0, 3).map((i) => i.finding), questions, quiet };
   const chartPng = quiet ? null : await digestChart(datasets);
-  const { text, blocks } = digestBlocks(data);
-  return { text, blocks, chartPng, data };
+  const message = digestBlocks(data);
+  return { text: message.text, blocks: message.blocks, message, chartPng, data };
 }
 
 /** One chart: the first dataset with periods, its headline series over time. */

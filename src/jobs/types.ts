@@ -23,6 +23,12 @@ export interface IngestJob {
   userId: string;
   fileId: string;
   sourceId: string;
+  /** The message that shared the file, when the event named it (file_shared events do not: read from files.info). */
+  shareTs?: string;
+  /** The sharing message came from a bot (another app's upload). */
+  fromBot?: boolean;
+  /** The sharing message mentioned InsightX (another bot's file is ingested only then). */
+  mentionsBot?: boolean;
 }
 
 export interface DigestJob {

@@ -9,15 +9,20 @@ import { boltLogger } from "./bolt-logger.js";
 import { JobIntake } from "./intake.js";
 import { type AnswerArchive, FileAnswerArchive } from "./jobs/answer-archive.js";
 import { createSlackJobHandler } from "./jobs/job-handler.js";
-import { UpdateBudgets } from "./jobs/update-budget.js";
+import { createUpdateBudgets, type UpdateBudgets } from "./jobs/update-budget.js";
 import * as actions from "./listeners/actions.js";
-import * as assistant from "./listeners/assistant.js";
+import * as agentHome from "./listeners/agent-home.js";
 import * as commands from "./listeners/commands.js";
 import * as files from "./listeners/files.js";
+import * as memberJoined from "./listeners/member-joined.js";
 import * as mentions from "./listeners/mentions.js";
 import * as messages from "./listeners/messages.js";
 import { ThreadMembership } from "./thread-membership.js";
-import type { ListenerDeps, SlackCommands, SlackServices } from "./types.js";
+import { AgentContexts, type ListenerDeps, type SlackCommands, type SlackServices } from "./types.js";
+
+/** Every listener module, each with `register(app, deps)`; the manifest test reads their events from here. */
+export const LISTENERS = [mentions, messages, files, actions, commands, agentHome, memberJoined];
+
 import { createSlackClient } from "./web-client.js";
 
 export interface SlackAppOptions {
@@ -42,6 +47,13 @@ export interface SlackAppOptions {
   traceSink?: TraceSink;
   /** Runs jobs that are not Slack's own (digests). @defaultValue none: such jobs fail as permanent */
   otherJobs?: JobHandler;
+  /**
+   * Progress edit allowance per workspace.
+   * @defaultValue 40 a minute, shared through Redis when REDIS_URL is set (closed by `stop`)
+   */
+  budgets?: UpdateBudgets;
+  /** Waits before files.info is read again when a share is not listed yet. @defaultValue [500, 1000, 2000, 4000] */
+  shareWaitsMs?: number[];
   /**
    * Builds the queue's job handler from this app's Web API client and thread membership, so a process wiring
    * (src/app) gives `insightx start` and `insightx worker` one handler; the job options above are then unused.
@@ -78,7 +90,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
 
   const client = createSlackClient(config, logger);
-  const threads = new ThreadMembership({ client });
+  const threads = new ThreadMembership({ store: services.store.slack, client, logger });
+  const budgets =
+    options.budgets ??
+    createUpdateBudgets({ redisUrl: config.REDIS_URL, logger: logger.child({ component: "edits" }) });
   const archive = options.archive ?? new FileAnswerArchive({ dir: path.join(config.DATA_DIR, "slack", "answers") });
   const deps: ListenerDeps = {
     logger,
@@ -90,10 +105,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     archive,
     commands: options.commands,
     maxUploadBytes: config.MAX_UPLOAD_BYTES,
+    agentContext: new AgentContexts(),
   };
-  // The assistant goes first: Bolt's Assistant consumes DM thread messages before app.message sees them.
-  assistant.register(app, deps);
-  for (const listener of [mentions, messages, files, actions, commands]) listener.register(app, deps);
+  for (const listener of LISTENERS) listener.register(app, deps);
   app.error(async (error) => {
     logger.error({ err: error.message, code: error.code }, "slack listener failed");
   });
@@ -106,7 +120,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       archive,
       botToken: config.SLACK_BOT_TOKEN!,
       threads,
-      budgets: new UpdateBudgets(),
+      budgets,
+      ...(options.shareWaitsMs ? { shareWaitsMs: options.shareWaitsMs } : {}),
       ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
       ...(options.traceSink ? { traceSink: options.traceSink } : {}),
     },
@@ -128,6 +143,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     },
     stop: async () => {
       await app.stop();
+      if (!options.budgets) await budgets.close();
     },
   };
 }

@@ -47,6 +47,22 @@ export interface ListenerDeps {
   commands: SlackCommands;
   /** Largest file the app downloads. */
   maxUploadBytes: number;
+  /** Which channel each person is looking at while the agent pane is open (app_context_changed). */
+  agentContext: AgentContexts;
+}
+
+/** Person → the channel they are viewing (null: none), most recent first out when full. */
+export class AgentContexts {
+  private readonly byUser = new Map<string, string | null>();
+  constructor(private readonly remember = 10_000) {}
+  set(userId: string, channelId: string | null): void {
+    this.byUser.delete(userId);
+    this.byUser.set(userId, channelId);
+    if (this.byUser.size > this.remember) this.byUser.delete(this.byUser.keys().next().value as string);
+  }
+  get(userId: string): string | null {
+    return this.byUser.get(userId) ?? null;
+  }
 }
 
 export type { JobQueue };

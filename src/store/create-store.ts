@@ -13,6 +13,7 @@ import { type InsightsRepo, insightsRepo } from "./repos/insights.js";
 import { type KeyStatsRepo, keyStatsRepo } from "./repos/key-stats.js";
 import { type SchedulesRepo, schedulesRepo } from "./repos/schedules.js";
 import { type SessionsRepo, sessionsRepo } from "./repos/sessions.js";
+import { type SlackStateRepo, slackStateRepo } from "./repos/slack-state.js";
 import { type TracesRepo, tracesRepo } from "./repos/traces.js";
 
 export interface Store {
@@ -24,6 +25,7 @@ export interface Store {
   readonly traces: TracesRepo;
   readonly schedules: SchedulesRepo;
   readonly keyStats: KeyStatsRepo;
+  readonly slack: SlackStateRepo;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export function storeOver(db: Db): Store {
     traces: tracesRepo(db),
     schedules: schedulesRepo(db),
     keyStats: keyStatsRepo(db),
+    slack: slackStateRepo(db),
     close: () => db.close(),
   };
 }

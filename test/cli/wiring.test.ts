@@ -95,7 +95,7 @@ describe("start and worker", () => {
     const { role: _w, ...workerJobs } = workerReady.jobs;
     expect(workerJobs).toEqual(appJobs);
     expect(appJobs).toMatchObject({
-      budgets: "UpdateBudgets",
+      budgets: "LocalUpdateBudgets",
       archive: "FileAnswerArchive",
       traceSink: "Object",
       botToken: "set",

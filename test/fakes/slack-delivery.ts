@@ -69,7 +69,7 @@ export class SlackDelivery {
       text,
       api_app_id: "A1",
       response_url: `${this.fakeBase}/respond/${Date.now()}`,
-      trigger_id: `trigger-${Date.now()}`,
+      trigger_id: `trigger-${Date.now()}-${Math.floor(Math.random() * 1e6)}`,
     });
     return this.post(form.toString(), "application/x-www-form-urlencoded");
   }
@@ -97,7 +97,7 @@ export class SlackDelivery {
         is_ephemeral: options.ephemeral ?? false,
         ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
       },
-      trigger_id: `trigger-${Date.now()}`,
+      trigger_id: `trigger-${Date.now()}-${Math.floor(Math.random() * 1e6)}`,
       channel: { id: options.channel, name: "data" },
       ...(options.ephemeral
         ? {}

@@ -1,13 +1,38 @@
-// A fake Slack Web API on real HTTP: the methods InsightX calls, file downloads and uploads, every call recorded.
+// A fake Slack Web API on real HTTP, as strict as Slack: every Block Kit payload validated (invalid_blocks with
+// Slack's messages), membership and archive refusals, rate limits answering 429 with Retry-After, shares that can
+// show late in files.info; every call recorded. Payloads Slack would refuse fail the test at close().
+import { appendFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { validateMessage } from "./slack-blocks.js";
+import { RateLimiter, type RateLimitOptions } from "./slack-limits.js";
 import { fileObject, handleMethod, type MethodContext } from "./slack-methods.js";
-import { FAKE_BOT, type FakeFile, SlackState } from "./slack-state.js";
+import { FAKE_BOT, FAKE_TEAM, type FakeFile, SlackState } from "./slack-state.js";
 
 export { FAKE_BOT, FAKE_TEAM, type FakeFile, type FakeMessage } from "./slack-state.js";
 
 /** Fields that arrive as JSON strings in form bodies (Slack's own convention) and are recorded parsed. */
-const JSON_FIELDS = new Set(["blocks", "attachments", "view", "files", "prompts", "metadata"]);
+const JSON_FIELDS = new Set([
+  "blocks",
+  "attachments",
+  "view",
+  "files",
+  "prompts",
+  "metadata",
+  "chunks",
+  "loading_messages",
+]);
+
+/** Refusals that mean the app sent something Slack does not accept: a bug, unless a test provokes it on purpose. */
+const PAYLOAD_ERRORS = new Set([
+  "invalid_blocks",
+  "invalid_blocks_format",
+  "msg_too_long",
+  "msg_blocks_too_long",
+  "invalid_arguments",
+  "invalid_chunks",
+  "no_text",
+]);
 
 export interface RecordedCall {
   /** A Web API method (`chat.update`), or `upload` / `download` / `response_url`. */
@@ -16,6 +41,24 @@ export interface RecordedCall {
   authorized: boolean;
   fields: Record<string, unknown>;
   at: number;
+  /** Slack's answer: ok, an error code, or `ratelimited` (HTTP 429). */
+  outcome: string;
+}
+
+export interface FakeSlackStats {
+  calls: number;
+  /** Payloads (text, blocks, views, chunks, prompts) checked against Slack's rules. */
+  validated: number;
+  /** 429 answers given. */
+  rateLimited: number;
+  /** 429s after which the same call (method, channel, ts, text) later succeeded: the client waited and retried. */
+  rateLimitedThenOk: number;
+  /** Refusals by error code. */
+  refused: Record<string, number>;
+}
+
+export interface FakeSlackOptions {
+  rateLimits?: RateLimitOptions;
 }
 
 export interface FakeSlack {
@@ -25,6 +68,7 @@ export interface FakeSlack {
   apiUrl: string;
   state: SlackState;
   calls: RecordedCall[];
+  stats: FakeSlackStats;
   callsTo(method: string): RecordedCall[];
   /** A channel message sharing a file, as Slack would store it; returns the file object events carry. */
   shareFile(options: Parameters<SlackState["shareFile"]>[0]): {
@@ -32,17 +76,24 @@ export interface FakeSlack {
     ts: string;
     raw: FakeFile;
   };
+  /** Payload refusals the current test provokes on purpose (otherwise close() fails on them). */
+  allowRefusals(...codes: string[]): void;
   /** Bytes uploaded through files.uploadV2, by file id. */
   uploads: Map<string, { filename: string; bytes: Buffer }>;
   /** Resolves when `predicate` holds over the calls (polls), or rejects after `timeoutMs`. */
   waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs?: number): Promise<void>;
+  /** Stops; throws when the app sent a payload Slack would have refused (and no test allowed it). */
   close(): Promise<void>;
 }
 
-export async function startFakeSlack(): Promise<FakeSlack> {
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const state = new SlackState();
   const calls: RecordedCall[] = [];
   const uploads = new Map<string, { filename: string; bytes: Buffer }>();
+  const limiter = new RateLimiter(options.rateLimits);
+  const stats: FakeSlackStats = { calls: 0, validated: 0, rateLimited: 0, rateLimitedThenOk: 0, refused: {} };
+  const allowed = new Set<string>();
+  const unexpected: string[] = [];
   let base = "";
 
   const server = createServer((req, res) => {
@@ -55,8 +106,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const url = new URL(req.url ?? "/", base);
     const raw = await readBody(req);
     const authorized = req.headers.authorization === `Bearer ${FAKE_BOT.token}`;
-    const record = (method: string, fields: Record<string, unknown>) =>
-      calls.push({ method, authorized, fields, at: Date.now() });
+    const record = (method: string, fields: Record<string, unknown>, outcome = "ok") => {
+      stats.calls++;
+      calls.push({ method, authorized, fields, at: Date.now(), outcome });
+    };
 
     if (req.method === "GET" && url.pathname.startsWith("/files-pri/")) {
       const id = url.pathname.split("/")[2] ?? "";
@@ -80,17 +133,53 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return send(res, 200, "text/plain", "OK - 200");
     }
     if (req.method === "POST" && url.pathname.startsWith("/respond/")) {
-      record("response_url", JSON.parse(raw.toString("utf8") || "{}") as Record<string, unknown>);
-      return json(res, 200, { ok: true });
+      const fields = JSON.parse(raw.toString("utf8") || "{}") as Record<string, unknown>;
+      const problem = fields.blocks !== undefined || fields.text !== undefined ? validateResponse(fields) : null;
+      record("response_url", fields, problem ?? "ok");
+      return json(res, problem ? 400 : 200, problem ? { ok: false, error: problem } : { ok: true });
     }
     const match = /^\/api\/([\w.]+)$/.exec(url.pathname);
     if (!match) return json(res, 404, { ok: false, error: "unknown_route" });
     const method = match[1]!;
     const fields = parseFields(raw, req.headers["content-type"] ?? "", url.searchParams);
-    record(method, fields);
-    if (!authorized) return json(res, 200, { ok: false, error: "invalid_auth" });
-    const context: MethodContext = { state, base, uploads };
-    json(res, 200, handleMethod(method, fields, context));
+    if (!authorized) {
+      record(method, fields, "invalid_auth");
+      return json(res, 200, { ok: false, error: "invalid_auth" });
+    }
+    const channel = String(fields.channel ?? fields.channel_id ?? "");
+    const retryAfter = limiter.take(method, FAKE_TEAM, channel);
+    if (retryAfter !== null) {
+      stats.rateLimited++;
+      record(method, fields, "ratelimited");
+      res.writeHead(429, { "content-type": "application/json; charset=utf-8", "retry-after": String(retryAfter) });
+      return void res.end(JSON.stringify({ ok: false, error: "ratelimited" }));
+    }
+    const context: MethodContext = {
+      state,
+      base,
+      uploads,
+      validated: () => {
+        stats.validated++;
+      },
+    };
+    const reply = handleMethod(method, fields, context);
+    const outcome = reply.ok ? "ok" : String(reply.error);
+    if (!reply.ok) {
+      stats.refused[outcome] = (stats.refused[outcome] ?? 0) + 1;
+      if (PAYLOAD_ERRORS.has(outcome) && !allowed.has(outcome)) {
+        const why = (reply.response_metadata as { messages?: string[] } | undefined)?.messages?.join("; ") ?? "";
+        unexpected.push(`${method}: ${outcome} ${why}`.trim());
+      }
+    }
+    record(method, fields, outcome);
+    json(res, 200, reply);
+  }
+
+  function validateResponse(fields: Record<string, unknown>): string | null {
+    stats.validated++;
+    const problem = validateResponseMessage(fields);
+    if (problem) unexpected.push(`response_url: ${problem}`);
+    return problem;
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -101,11 +190,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     apiUrl: `${base}/api/`,
     state,
     calls,
+    stats,
     uploads,
     callsTo: (method) => calls.filter((c) => c.method === method),
     shareFile(options) {
       const { file, message } = state.shareFile(options);
       return { file: fileObject(file, base), ts: message.ts, raw: file };
+    },
+    allowRefusals(...codes) {
+      for (const code of codes) allowed.add(code);
     },
     async waitFor(predicate, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
@@ -117,12 +210,38 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },
-    close: () =>
-      new Promise<void>((resolve) => {
+    async close() {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      const same = (c: RecordedCall) =>
+        JSON.stringify([
+          c.method,
+          c.fields.channel ?? c.fields.channel_id,
+          c.fields.ts,
+          c.fields.thread_ts,
+          c.fields.text,
+        ]);
+      calls.forEach((call, i) => {
+        if (call.outcome !== "ratelimited") return;
+        const key = same(call);
+        if (calls.slice(i + 1).some((later) => later.outcome === "ok" && same(later) === key))
+          stats.rateLimitedThenOk++;
+      });
+      const file = process.env.FAKE_SLACK_STATS_FILE;
+      if (file) appendFileSync(file, `${JSON.stringify({ ...stats, unexpected: unexpected.length })}\n`);
+      if (unexpected.length > 0)
+        throw new Error(
+          `fake Slack refused ${unexpected.length} payload(s) the app sent:\n  ${unexpected.join("\n  ")}`,
+        );
+    },
   };
+}
+
+/** A response_url body: the same message rules as chat.postMessage. */
+function validateResponseMessage(fields: Record<string, unknown>): string | null {
+  return validateMessage(fields)?.error ?? null;
 }
 
 function parseFields(raw: Buffer, contentType: string, query: URLSearchParams): Record<string, unknown> {

@@ -8,7 +8,13 @@ import { InProcessQueue } from "../../src/jobs/index.js";
 import { type CommandContext, createSlackApp, type SlackApp } from "../../src/slack/index.js";
 import { createLogger } from "../../src/util/logger.js";
 import { SlackDelivery } from "../fakes/slack-delivery.js";
-import { FAKE_BOT, type FakeSlack, type RecordedCall, startFakeSlack } from "../fakes/slack-server.js";
+import {
+  FAKE_BOT,
+  type FakeSlack,
+  type FakeSlackOptions,
+  type RecordedCall,
+  startFakeSlack,
+} from "../fakes/slack-server.js";
 
 export const SIGNING_SECRET = "test-signing-secret";
 const DATASETS = path.resolve("node_modules/vega-datasets/data");
@@ -24,8 +30,10 @@ export interface SlackHarness {
   upload(
     channel: string,
     name: string,
-    options?: { bytes?: Buffer; mimetype?: string; user?: string },
+    options?: UploadOptions,
   ): Promise<{ ts: string; fileId: string; eventId: string }>;
+  /** Delivers the file_shared event of an upload. */
+  fileShared(channel: string, fileId: string, user?: string): Promise<void>;
   /** Posts a person's message mentioning the bot and delivers app_mention; returns its ts. */
   mention(
     channel: string,
@@ -35,8 +43,30 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-export async function startSlackHarness(options: { progressIntervalMs?: number } = {}): Promise<SlackHarness> {
-  const fake = await startFakeSlack();
+export interface UploadOptions {
+  bytes?: Buffer;
+  mimetype?: string;
+  user?: string;
+  text?: string;
+  threadTs?: string;
+  /** files.info lists no share for this long. */
+  sharesDelayMs?: number;
+  /** The size files.info reports (a huge file without its bytes). */
+  reportedSize?: number;
+  /** Only share the file; deliver no message event. */
+  noMessageEvent?: boolean;
+}
+
+export interface HarnessOptions {
+  progressIntervalMs?: number;
+  shareWaitsMs?: number[];
+  fake?: FakeSlackOptions;
+  /** Queue retry backoff. @defaultValue 50 */
+  backoffMs?: number;
+}
+
+export async function startSlackHarness(options: HarnessOptions = {}): Promise<SlackHarness> {
+  const fake = await startFakeSlack(options.fake);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "insightx-slack-"));
   const config = loadConfig({
     DATA_DIR: dataDir,
@@ -48,7 +78,7 @@ export async function startSlackHarness(options: { progressIntervalMs?: number }
   });
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
   const runtime = await createRuntime({ config, logger });
-  const queue = new InProcessQueue({ logger, backoffMs: 50 });
+  const queue = new InProcessQueue({ logger, backoffMs: options.backoffMs ?? 50 });
   const commandCalls: SlackHarness["commandCalls"] = [];
   const command = (name: string) => async (args: string, ctx: CommandContext) => {
     commandCalls.push({ name, args, ctx });
@@ -60,6 +90,7 @@ export async function startSlackHarness(options: { progressIntervalMs?: number }
     commands: { digest: command("digest"), schedule: command("schedule"), stats: command("stats") },
     port: 0,
     progressIntervalMs: options.progressIntervalMs ?? 250,
+    shareWaitsMs: options.shareWaitsMs ?? [200, 400, 800, 1600],
   });
   await queue.process(slack.jobHandler, { concurrency: 2 });
   const { port } = await slack.start();
@@ -75,21 +106,46 @@ export async function startSlackHarness(options: { progressIntervalMs?: number }
       const bytes = opts.bytes ?? (await readFile(path.join(DATASETS, name)));
       const user = opts.user ?? "U1";
       const mimetype = opts.mimetype ?? guessMime(name);
-      const shared = fake.shareFile({ channel, user, name, bytes, mimetype, filetype: path.extname(name).slice(1) });
+      const shared = fake.shareFile({
+        channel,
+        user,
+        name,
+        bytes,
+        mimetype,
+        filetype: path.extname(name).slice(1),
+        ...(opts.text ? { text: opts.text } : {}),
+        ...(opts.threadTs ? { threadTs: opts.threadTs } : {}),
+        ...(opts.sharesDelayMs ? { sharesDelayMs: opts.sharesDelayMs } : {}),
+        ...(opts.reportedSize ? { reportedSize: opts.reportedSize } : {}),
+      });
+      if (opts.noMessageEvent) return { ts: shared.ts, fileId: shared.raw.id, eventId: "" };
+      const botId = fake.state.bots.get(user);
       const sent = delivery.event({
         type: "message",
         subtype: "file_share",
         user,
-        text: "",
+        ...(botId ? { bot_id: botId } : {}),
+        text: opts.text ?? "",
         upload: true,
         files: [shared.file],
         ts: shared.ts,
+        ...(opts.threadTs ? { thread_ts: opts.threadTs } : {}),
         channel,
         channel_type: channel.startsWith("D") ? "im" : "channel",
         event_ts: shared.ts,
       });
       await sent;
       return { ts: shared.ts, fileId: shared.raw.id, eventId: sent.eventId };
+    },
+    async fileShared(channel, fileId, user = "U1") {
+      await delivery.event({
+        type: "file_shared",
+        file_id: fileId,
+        user_id: user,
+        file: { id: fileId },
+        channel_id: channel,
+        event_ts: fake.state.nextTs(),
+      });
     },
     async mention(channel, text, opts = {}) {
       const user = opts.user ?? "U1";
@@ -135,19 +191,22 @@ function guessMime(name: string): string {
   );
 }
 
-/** Calls in one channel (and thread, when given), by method. */
+/** Calls Slack accepted in one channel (and thread, when given), by method (a 429'd try is not a message). */
 export function inThread(calls: RecordedCall[], method: string, channel: string, threadTs?: string): RecordedCall[] {
   return calls.filter(
     (c) =>
       c.method === method &&
+      c.outcome === "ok" &&
       (c.fields.channel ?? c.fields.channel_id) === channel &&
       (threadTs === undefined || c.fields.thread_ts === threadTs),
   );
 }
 
-/** Every chat.update of message `ts`. */
+/** Every chat.update of message `ts` that Slack accepted. */
 export function editsOf(calls: RecordedCall[], channel: string, ts: string): RecordedCall[] {
-  return calls.filter((c) => c.method === "chat.update" && c.fields.channel === channel && c.fields.ts === ts);
+  return calls.filter(
+    (c) => c.method === "chat.update" && c.outcome === "ok" && c.fields.channel === channel && c.fields.ts === ts,
+  );
 }
 
 /** The text of all mrkdwn/plain text in `blocks`, for assertions. */

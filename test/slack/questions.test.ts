@@ -178,7 +178,8 @@ describe("Slack questions", () => {
     });
     await h.fake.waitFor((calls) => calls.some((c) => c.method === "views.open"));
     const view = h.fake.callsTo("views.open").at(-1)!.fields.view as { title: { text: string }; blocks: unknown[] };
-    expect(view.title.text).toBe("SQL & code");
+    // Escaped like every plain_text: Slack shows "SQL & code".
+    expect(view.title.text).toBe("SQL &amp; code");
     expect(blockText(view.blocks)).toMatch(/SELECT/i);
     expect(blockText(view.blocks)).toMatch(/Result \(3 rows\)/);
 
@@ -201,37 +202,34 @@ describe("Slack questions", () => {
   });
 });
 
-describe("Slack assistant pane", () => {
-  it("offers suggested prompts when a thread starts and answers pane messages with a status", async () => {
-    await h.delivery.event({
-      type: "assistant_thread_started",
-      assistant_thread: {
-        user_id: "U1",
-        context: { channel_id: "CQ", team_id: "T1" },
-        channel_id: "D9",
-        thread_ts: "1715600999.000100",
-      },
-      event_ts: "1715600999.000101",
-    });
+describe("Slack agent pane", () => {
+  it("sets suggested prompts for the conversation (no thread_ts) when the Messages tab opens and answers DMs with a status", async () => {
+    await h.delivery.event({ type: "app_home_opened", user: "U1", channel: "D9", tab: "messages", event_ts: "1.1" });
     await h.fake.waitFor((calls) => calls.some((c) => c.method === "assistant.threads.setSuggestedPrompts"));
     const prompts = h.fake.callsTo("assistant.threads.setSuggestedPrompts").at(-1)!;
     expect(prompts.fields.channel_id).toBe("D9");
+    // Agent apps must not send thread_ts: Slack silently ignores the call then.
+    expect(prompts.fields.thread_ts).toBeUndefined();
     expect((prompts.fields.prompts as unknown[]).length).toBeGreaterThan(0);
 
+    await h.delivery.event({ type: "app_home_opened", user: "U1", channel: "D9", tab: "home", event_ts: "1.2" });
+    const dm = h.fake.state.post({ channel: "D9", user: "U1", text: "Average price by region" });
     await h.delivery.event({
       type: "message",
       user: "U1",
-      text: "Average price by region",
-      ts: "1715600999.000200",
-      thread_ts: "1715600999.000100",
+      text: dm.text,
+      ts: dm.ts,
       channel: "D9",
       channel_type: "im",
-      event_ts: "1715600999.000200",
+      event_ts: dm.ts,
     });
-    await h.fake.waitFor((calls) => inThread(calls, "chat.postMessage", "D9", "1715600999.000100").length > 1);
-    const reply = inThread(h.fake.calls, "chat.postMessage", "D9", "1715600999.000100").at(-1)!;
+    await h.fake.waitFor((calls) => inThread(calls, "chat.postMessage", "D9", dm.ts).length > 0);
+    const reply = inThread(h.fake.calls, "chat.postMessage", "D9", dm.ts).at(-1)!;
     // The DM has no uploads of its own: the channel's cars table is not visible here.
     expect(blockText(reply.fields.blocks)).toContain("no data yet");
-    expect(h.fake.callsTo("assistant.threads.setStatus").some((c) => c.fields.channel_id === "D9")).toBe(true);
+    expect(h.fake.callsTo("assistant.threads.setSuggestedPrompts")).toHaveLength(1);
+    await h.fake.waitFor((calls) =>
+      calls.some((c) => c.method === "assistant.threads.setStatus" && c.fields.channel_id === "D9"),
+    );
   });
 });

@@ -55,7 +55,7 @@ describe("Slack file uploads", () => {
   });
 
   it("ingests an upload once when both the file_share message and file_shared event arrive", async () => {
-    const before = h.fake.callsTo("files.info").length;
+    const before = h.fake.callsTo("download").length;
     const { fileId } = await h.upload("CTWICE", "seattle-weather.csv");
     await h.delivery.event({
       type: "file_shared",
@@ -67,7 +67,8 @@ describe("Slack file uploads", () => {
     });
     await h.fake.waitFor((calls) => inThread(calls, "chat.update", "CTWICE").length > 0);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(h.fake.callsTo("files.info").length - before).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(h.fake.callsTo("download").length - before).toBe(1);
     expect(inThread(h.fake.calls, "chat.postMessage", "CTWICE")).toHaveLength(1);
   });
 

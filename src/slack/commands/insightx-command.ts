@@ -1,8 +1,8 @@
 // Parses `/insightx <subcommand> [args]` and builds the reply; digest/schedule/stats go to the `commands` seam.
+
+import { code, md, message, type SlackMessage, section } from "../../blockkit/index.js";
 import { errorMessage } from "../../util/index.js";
-import { dnaDetailReply, forgetConfirmReply, helpReply, tablesReply } from "../blocks/command-replies.js";
-import { type SlackMessage, section } from "../blocks/kit.js";
-import { escapeMrkdwn } from "../blocks/text.js";
+import { dnaDetailReply, forgetConfirmReply, helpReply, tablesReply, textReply } from "../blocks/command-replies.js";
 import type { CommandContext, ListenerDeps } from "../types.js";
 
 export async function runInsightxCommand(
@@ -36,15 +36,14 @@ export async function runInsightxCommand(
       case "stats":
         return plain(await deps.commands.stats(args, ctx));
       default:
-        return helpReply(`I don't know \`${escapeMrkdwn(sub)}\`. Here is what I can do:`);
+        return helpReply(md`I don't know ${code(sub)}. Here is what I can do:`);
     }
   } catch (error) {
     deps.logger.warn({ err: errorMessage(error), sub }, "slash command failed");
-    const message = `:warning: ${errorMessage(error)}`;
-    return { text: message, blocks: [section(escapeMrkdwn(message))] };
+    const problem = md`:warning: ${errorMessage(error)}`;
+    return message(problem, [section(problem)]);
   }
 }
 
-function plain(text: string): SlackMessage {
-  return { text, blocks: [section(text)] };
-}
+/** The commands seam's replies quote what people typed: escaped like any other text. */
+const plain = textReply;

@@ -1,5 +1,6 @@
 // A question, as a job: one progress message edited as the pipeline runs, then the answer, chart and buttons.
 
+import { md, message } from "../../blockkit/index.js";
 import { SUPPORTED_EXTENSIONS } from "../../data/index.js";
 import type { JobContext, QuestionJob } from "../../jobs/index.js";
 import { type Answer, answerQuestion, type PipelineEvent, type QuestionRequest } from "../../pipeline/index.js";
@@ -7,11 +8,13 @@ import { type Tracer, tracedQuestion } from "../../trace/index.js";
 import { errorMessage } from "../../util/index.js";
 import { answerMessage } from "../blocks/answer.js";
 import { failureMessage, noDataMessage, ProgressState } from "../blocks/progress.js";
-import type { SlackJobDeps } from "./job-deps.js";
+import { slackFailure } from "../platform-errors.js";
+import { postMessage } from "../send.js";
+import type { ResolvedJobDeps } from "./job-deps.js";
 import { ProgressMessage } from "./progress-message.js";
 import { uploadChart } from "./uploads.js";
 
-export async function runAnswerJob(deps: SlackJobDeps, job: JobContext<QuestionJob>): Promise<void> {
+export async function runAnswerJob(deps: ResolvedJobDeps, job: JobContext<QuestionJob>): Promise<void> {
   const { client, logger, services } = deps;
   const data = job.data;
   const ref = { teamId: data.teamId, channelId: data.channelId };
@@ -22,10 +25,10 @@ export async function runAnswerJob(deps: SlackJobDeps, job: JobContext<QuestionJ
     logger,
     ...target,
     ...(data.progressTs ? { ts: data.progressTs } : {}),
-    ...(deps.budgets ? { budget: deps.budgets.for(data.teamId) } : {}),
+    budget: deps.budgets.for(data.teamId),
     ...(deps.progressIntervalMs !== undefined ? { minIntervalMs: deps.progressIntervalMs } : {}),
   });
-  deps.threads?.add(data.channelId, data.threadTs);
+  await deps.threads.add(data.teamId, data.channelId, data.threadTs);
   const status = assistantStatus(deps, data);
 
   const datasets = await services.engine.datasets(ref);
@@ -59,6 +62,8 @@ export async function runAnswerJob(deps: SlackJobDeps, job: JobContext<QuestionJ
       if (state.currentStage !== before) await status(state.status);
     }
   } catch (error) {
+    // Slack refusing a progress edit is the job handler's to report; only our own failures become the answer.
+    if (slackFailure(error)?.permanent) throw error;
     logger.error({ err: error, job: job.id }, "question failed outside the pipeline");
     tracer?.finish(error);
     await progress.finish(
@@ -98,7 +103,7 @@ export async function runAnswerJob(deps: SlackJobDeps, job: JobContext<QuestionJ
 }
 
 /** The pipeline run, traced when a sink is configured (trace id = job id, so a retried job continues it). */
-function startRun(deps: SlackJobDeps, request: QuestionRequest, jobId: string) {
+function startRun(deps: ResolvedJobDeps, request: QuestionRequest, jobId: string) {
   const pipelineDeps = deps.services.pipelineDeps();
   if (!deps.traceSink) return { run: answerQuestion(pipelineDeps, request), tracer: null as Tracer | null };
   const traced = tracedQuestion(pipelineDeps, request, { sink: deps.traceSink, traceId: jobId });
@@ -106,7 +111,7 @@ function startRun(deps: SlackJobDeps, request: QuestionRequest, jobId: string) {
 }
 
 async function postChart(
-  deps: SlackJobDeps,
+  deps: ResolvedJobDeps,
   target: { channel: string; threadTs: string },
   png: Buffer,
   title: string,
@@ -115,17 +120,12 @@ async function postChart(
     await uploadChart(deps.client, target, png, title);
   } catch (error) {
     deps.logger.warn({ err: errorMessage(error) }, "chart upload failed");
-    await deps.client.chat.postMessage({
-      channel: target.channel,
-      thread_ts: target.threadTs,
-      text: `I drew a chart but could not upload it (${errorMessage(error)}). Check that the app has the files:write scope.`,
-      unfurl_links: false,
-      unfurl_media: false,
-    });
+    const text = md`I drew a chart but could not upload it (${errorMessage(error)}). Check that the app has the files:write scope.`;
+    await postMessage(deps.client, target, message(text));
   }
 }
 
-function archive(deps: SlackJobDeps, data: QuestionJob, answer: Answer): Promise<string | null> {
+function archive(deps: ResolvedJobDeps, data: QuestionJob, answer: Answer): Promise<string | null> {
   const final = answer.final!;
   if (!final.sql && !final.code && !answer.result) return Promise.resolve(null);
   return deps.archive.save({
@@ -142,7 +142,7 @@ function archive(deps: SlackJobDeps, data: QuestionJob, answer: Answer): Promise
 }
 
 /** In assistant threads, `assistant.threads.setStatus` shows what the bot is doing; elsewhere nothing. */
-function assistantStatus(deps: SlackJobDeps, data: QuestionJob): (text: string) => Promise<void> {
+function assistantStatus(deps: ResolvedJobDeps, data: QuestionJob): (text: string) => Promise<void> {
   if (data.source !== "assistant") return async () => undefined;
   return async (text) => {
     await deps.client.assistant.threads

@@ -13,9 +13,12 @@ export interface SlackJobDeps {
   archive: AnswerArchive;
   /** The bot token, for file downloads (Slack wants it as a bearer token). */
   botToken: string;
-  /** Lets this process's listeners know the bot now takes part in a thread. */
+  /** Where the bot's threads are recorded. @defaultValue one over `services.store` */
   threads?: ThreadMembership;
-  /** Progress edit allowance per workspace. @defaultValue 40 edits a minute per workspace */
+  /**
+   * Progress edit allowance per workspace.
+   * @defaultValue 40 edits a minute per workspace, shared through Redis when REDIS_URL is set
+   */
   budgets?: UpdateBudgets;
   /** Least time between two edits of one progress message. @defaultValue 1000 */
   progressIntervalMs?: number;
@@ -23,4 +26,18 @@ export interface SlackJobDeps {
   traceSink?: TraceSink;
   /** For downloads. @defaultValue the global fetch */
   fetch?: typeof fetch;
+  /**
+   * Waits before files.info is read again when a file_shared event finds no share yet (Slack adds shares a moment
+   * after the event).
+   * @defaultValue [500, 1000, 2000, 4000]
+   */
+  shareWaitsMs?: number[];
 }
+
+/** SlackJobDeps with its defaults filled in (see createSlackJobHandler). */
+export type ResolvedJobDeps = SlackJobDeps & {
+  threads: ThreadMembership;
+  budgets: UpdateBudgets;
+  /** The bot's own user and bot ids (auth.test, asked once). */
+  bot(): Promise<{ userId: string; botId: string }>;
+};

@@ -1,8 +1,10 @@
 // One thread message edited as work progresses; edits are coalesced to stay well inside chat.update's rate tier.
 import type { webApi } from "@slack/bolt";
+import type { SlackMessage } from "../../blockkit/index.js";
 import type { Logger } from "../../util/index.js";
 import { errorMessage } from "../../util/index.js";
-import type { SlackMessage } from "../blocks/kit.js";
+import { slackFailure } from "../platform-errors.js";
+import { postMessage, updateMessage } from "../send.js";
 import type { UpdateBudget } from "./update-budget.js";
 
 export interface ProgressMessageOptions {
@@ -22,6 +24,7 @@ export class ProgressMessage {
   private ts: string | undefined;
   private lastKey = "";
   private lastAt = 0;
+  private deniedAt = 0;
   private pending: SlackMessage | null = null;
   private timer: NodeJS.Timeout | null = null;
   private inflight: Promise<void> | null = null;
@@ -38,7 +41,7 @@ export class ProgressMessage {
 
   /** Posts the first state (or edits the retried job's message); returns its ts. */
   async start(message: SlackMessage): Promise<string> {
-    if (this.ts) await this.update(message).catch(() => this.post(message));
+    if (this.ts) await this.update(message).catch((error) => this.repost(error, message));
     else await this.post(message);
     return this.ts!;
   }
@@ -62,16 +65,15 @@ export class ProgressMessage {
       await this.post(message);
       return;
     }
-    try {
-      await this.update(message);
-    } catch (error) {
-      // The progress message may have been deleted: the answer still has to reach the thread.
-      this.options.logger.warn(
-        { err: errorMessage(error) },
-        "progress message could not be edited; posting the result",
-      );
-      await this.post(message);
-    }
+    await this.update(message).catch((error) => this.repost(error, message));
+  }
+
+  /** The progress message may have been deleted: the result still has to reach the thread. Anything else rethrows. */
+  private async repost(error: unknown, message: SlackMessage): Promise<void> {
+    const code = slackFailure(error)?.code;
+    if (code !== "message_not_found" && code !== "cant_update_message") throw error;
+    this.options.logger.warn({ err: errorMessage(error) }, "progress message could not be edited; posting the result");
+    await this.post(message);
   }
 
   private get interval(): number {
@@ -79,7 +81,7 @@ export class ProgressMessage {
   }
 
   private schedule(): void {
-    const wait = Math.max(0, this.lastAt + this.interval - Date.now());
+    const wait = Math.max(0, Math.max(this.lastAt, this.deniedAt) + this.interval - Date.now());
     this.timer = setTimeout(() => this.flush(), wait);
     this.timer.unref?.();
   }
@@ -89,32 +91,27 @@ export class ProgressMessage {
     const message = this.pending;
     this.pending = null;
     if (!message || !this.ts || key(message) === this.lastKey) return;
-    if (this.options.budget && !this.options.budget.tryTake()) {
-      // Out of allowance: keep the newest state and try again later.
-      this.pending = message;
-      this.timer = setTimeout(() => this.flush(), this.interval);
-      this.timer.unref?.();
+    this.inflight = this.sendIntermediate(message).finally(() => {
+      this.inflight = null;
+      if (this.pending && !this.timer) this.schedule();
+    });
+  }
+
+  private async sendIntermediate(message: SlackMessage): Promise<void> {
+    if (this.options.budget && !(await this.options.budget.tryTake().catch(() => true))) {
+      // Out of allowance: keep the newest state (unless a newer one came) and try again an interval later.
+      this.pending ??= message;
+      this.deniedAt = Date.now();
       return;
     }
-    this.inflight = this.update(message)
-      .catch((error) => this.options.logger.warn({ err: errorMessage(error) }, "progress edit failed"))
-      .finally(() => {
-        this.inflight = null;
-        if (this.pending && !this.timer) this.schedule();
-      });
+    await this.update(message).catch((error) =>
+      this.options.logger.warn({ err: errorMessage(error) }, "progress edit failed"),
+    );
   }
 
   private async post(message: SlackMessage): Promise<void> {
     const { channel, threadTs } = this.options;
-    const result = await this.options.client.chat.postMessage({
-      channel,
-      thread_ts: threadTs,
-      text: message.text,
-      blocks: message.blocks,
-      unfurl_links: false,
-      unfurl_media: false,
-    });
-    this.ts = result.ts;
+    this.ts = await postMessage(this.options.client, { channel, threadTs }, message);
     this.lastKey = key(message);
     this.lastAt = Date.now();
   }
@@ -122,12 +119,7 @@ export class ProgressMessage {
   private async update(message: SlackMessage): Promise<void> {
     const k = key(message);
     if (k === this.lastKey) return;
-    await this.options.client.chat.update({
-      channel: this.options.channel,
-      ts: this.ts!,
-      text: message.text,
-      blocks: message.blocks,
-    });
+    await updateMessage(this.options.client, this.options.channel, this.ts!, message);
     this.updates++;
     this.lastKey = k;
     this.lastAt = Date.now();

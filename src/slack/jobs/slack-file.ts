@@ -14,6 +14,8 @@ export const slackFileSchema = z
     mimetype: z.string().default(""),
     filetype: z.string().default(""),
     user: z.string().optional(),
+    /** Set when an app uploaded the file. */
+    bot_id: z.string().optional(),
     url_private_download: z.string().url().optional(),
     url_private: z.string().url().optional(),
     shares: z
@@ -36,13 +38,9 @@ export function fileKind(file: Pick<SlackFile, "name" | "mimetype">): FileKind {
   return SUPPORTED_EXTENSIONS.includes(ext) ? "data" : "unsupported";
 }
 
-/** The thread of the message that shared the file in `channel`. */
-export function shareThread(file: SlackFile, channel: string): string | null {
-  const share = file.shares?.public?.[channel]?.[0] ?? file.shares?.private?.[channel]?.[0];
-  return share ? (share.thread_ts ?? share.ts) : null;
-}
-
-/** The message ts of the share (for a reaction on the upload itself). */
-export function shareTs(file: SlackFile, channel: string): string | null {
-  return (file.shares?.public?.[channel]?.[0] ?? file.shares?.private?.[channel]?.[0])?.ts ?? null;
+/** The newest message that shared the file in `channel`, and the thread it is in; null when none is listed yet. */
+export function latestShare(file: SlackFile, channel: string): { ts: string; threadTs: string } | null {
+  const shares = [...(file.shares?.public?.[channel] ?? []), ...(file.shares?.private?.[channel] ?? [])];
+  const share = shares.sort((a, b) => Number(b.ts) - Number(a.ts))[0];
+  return share ? { ts: share.ts, threadTs: share.thread_ts ?? share.ts } : null;
 }

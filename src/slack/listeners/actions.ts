@@ -1,11 +1,13 @@
 // Button clicks: follow-up questions (asked in the same thread, by the clicker), the code modal, CSV, forget.
-import type { App } from "@slack/bolt";
+import type { App, webApi } from "@slack/bolt";
+import { md, message, section, userMention } from "../../blockkit/index.js";
 import { errorMessage } from "../../util/index.js";
 import { ACTIONS, actionPattern } from "../blocks/action-ids.js";
 import { codeModal } from "../blocks/code-modal.js";
-import { plural } from "../blocks/text.js";
+import { plural } from "../blocks/format.js";
 import { slug, uploadCsv } from "../jobs/uploads.js";
 import { actionTarget, blockActionSchema } from "../payloads.js";
+import { postEphemeral } from "../send.js";
 import type { ListenerDeps } from "../types.js";
 
 export function register(app: App, deps: ListenerDeps): void {
@@ -34,11 +36,7 @@ export function register(app: App, deps: ListenerDeps): void {
     await ack();
     const { click, target, record } = await clickedAnswer(deps, body, context.teamId);
     if (!record || !click.trigger_id) {
-      await client.chat.postEphemeral({
-        channel: target.channel,
-        user: click.user.id,
-        text: "That answer's SQL and code are no longer available; ask the question again.",
-      });
+      await gone(client, target, click.user.id, "That answer's SQL and code are no longer available");
       return;
     }
     await client.views.open({ trigger_id: click.trigger_id, view: codeModal(record) });
@@ -48,11 +46,7 @@ export function register(app: App, deps: ListenerDeps): void {
     await ack();
     const { click, target, record } = await clickedAnswer(deps, body, context.teamId);
     if (!record) {
-      await client.chat.postEphemeral({
-        channel: target.channel,
-        user: click.user.id,
-        text: "That result is no longer available; ask the question again.",
-      });
+      await gone(client, target, click.user.id, "That result is no longer available");
       return;
     }
     const cut =
@@ -64,7 +58,7 @@ export function register(app: App, deps: ListenerDeps): void {
       { channel: target.channel, threadTs: target.threadTs },
       record,
       slug(record.question),
-      `<@${click.user.id}> here is the result as CSV${cut}.`,
+      md`${userMention(click.user.id)} here is the result as CSV${cut}.`,
     );
   });
 
@@ -76,21 +70,36 @@ export function register(app: App, deps: ListenerDeps): void {
     const forgotten = await deps.forget(ref).catch((error: unknown) => new Error(errorMessage(error)));
     if (forgotten instanceof Error) {
       deps.logger.warn({ channel: target.channel, err: forgotten.message }, "forget failed");
-      await respond({ replace_original: false, text: `:warning: ${forgotten.message}` });
+      await respond({ replace_original: false, text: message(md`:warning: ${forgotten.message}`).text });
       return;
     }
     const count = forgotten.tables.length;
     deps.logger.info({ channel: target.channel, user: click.user.id, tables: count }, "channel data forgotten");
-    await respond({
-      replace_original: true,
-      text: `:wastebasket: Forgot ${plural(count, "table")} in this channel. Upload a file to start again.`,
-    });
+    const done = message(
+      md`:wastebasket: Forgot ${plural(count, "table")} in this channel. Upload a file to start again.`,
+    );
+    await respond({ replace_original: true, text: done.text });
   });
 
   app.action(ACTIONS.forgetCancel, async ({ ack, respond }) => {
     await ack();
-    await respond({ replace_original: true, text: "Kept this channel's data." });
+    await respond({ replace_original: true, text: message(md`Kept this channel's data.`).text });
   });
+}
+
+/** "No longer available", shown only to the clicker, in the thread of the button (not at the bottom of the channel). */
+async function gone(
+  client: webApi.WebClient,
+  target: { channel: string; threadTs: string },
+  user: string,
+  what: string,
+): Promise<void> {
+  const text = md`${what}; ask the question again.`;
+  await postEphemeral(
+    client,
+    { channel: target.channel, threadTs: target.threadTs, user },
+    message(text, [section(text)]),
+  );
 }
 
 /** The answer a button belongs to, looked up only within the clicking channel. */

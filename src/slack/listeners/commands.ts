@@ -1,6 +1,7 @@
 // `/insightx …`: acknowledged at once; the reply is shown only to whoever typed it.
 import type { App } from "@slack/bolt";
 import { runInsightxCommand } from "../commands/insightx-command.js";
+import { postEphemeral } from "../send.js";
 import type { ListenerDeps } from "../types.js";
 
 export const COMMAND = "/insightx";
@@ -11,10 +12,10 @@ export function register(app: App, deps: ListenerDeps): void {
     const ctx = { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id };
     const reply = await runInsightxCommand(command.text ?? "", ctx, deps);
     try {
-      await client.chat.postEphemeral({ channel: ctx.channelId, user: ctx.userId, ...reply });
+      await postEphemeral(client, { channel: ctx.channelId, threadTs: "", user: ctx.userId }, reply);
     } catch {
       // Not in the channel (or a DM with someone else): the command's response_url still reaches the person.
-      await respond({ response_type: "ephemeral", ...reply });
+      await respond({ response_type: "ephemeral", text: reply.text, blocks: reply.blocks });
     }
   });
 }

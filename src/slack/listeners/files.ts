@@ -1,4 +1,5 @@
-// file_shared events (uploads that arrive without a message event, e.g. shared from elsewhere) become ingest jobs.
+// file_shared events (uploads that come without a message event, or before it) become ingest jobs; the job waits
+// for the share to show in files.info, and the upload's claim makes sure only one event's job ingests it.
 import type { App } from "@slack/bolt";
 import { envelopeSchema, fileSharedEventSchema } from "../payloads.js";
 import type { ListenerDeps } from "../types.js";
@@ -10,7 +11,7 @@ export function register(app: App, deps: ListenerDeps): void {
     if (shared.user_id && shared.user_id === context.botUserId) return;
     const envelope = envelopeSchema.parse(body);
     await deps.intake.submit(
-      `ingest:${shared.channel_id}:${shared.file_id}`,
+      `file_shared:${envelope.event_id}`,
       {
         kind: "ingest",
         teamId: envelope.team_id,

@@ -1,7 +1,9 @@
 // @mentions in channels start a question in the mention's thread.
 import type { App } from "@slack/bolt";
+import { md } from "../../blockkit/index.js";
 import { helpReply } from "../blocks/command-replies.js";
 import { envelopeSchema, mentionEventSchema, stripMention, unescapeSlack } from "../payloads.js";
+import { postMessage } from "../send.js";
 import type { ListenerDeps } from "../types.js";
 
 export function register(app: App, deps: ListenerDeps): void {
@@ -11,18 +13,14 @@ export function register(app: App, deps: ListenerDeps): void {
     // Messages in a DM with the bot are handled as messages (every one of them is for the bot).
     if (mention.channel.startsWith("D")) return;
     const threadTs = mention.thread_ts ?? mention.ts;
+    // The bot is about to answer here: later plain replies in this thread may be for it.
+    await deps.threads.add(envelope.team_id, mention.channel, threadTs);
     const text = unescapeSlack(stripMention(mention.text, context.botUserId));
     if (!text) {
       const help = helpReply(
-        "Ask me a question about this channel's data, for example `@InsightX average price by region`.",
+        md`Ask me a question about this channel's data, for example \`@InsightX average price by region\`.`,
       );
-      await client.chat.postMessage({
-        channel: mention.channel,
-        thread_ts: threadTs,
-        ...help,
-        unfurl_links: false,
-        unfurl_media: false,
-      });
+      await postMessage(client, { channel: mention.channel, threadTs }, help);
       return;
     }
     await deps.intake.submit(
