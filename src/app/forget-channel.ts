@@ -130,11 +130,13 @@ async function runSteps(deps: ForgetDeps, ref: ChannelRef, journal: Journal): Pr
   // The data itself first: once the file is gone no question, digest or button can show it.
   await step("tables", () => deps.engine.forget(ref));
   await step("archive", async () => (await deps.archive())?.forget(ref));
-  // One transaction: the session row takes its datasets, conversations, messages, insights and schedules along.
+  // One transaction: the session row takes its datasets, conversations, messages, insights and schedules along;
+  // the channel's traces and its Slack threads and upload claims go with it.
   await step("store", () =>
     deps.store.db.transaction(async (tx) => {
       const store = storeOver(tx);
       await store.traces.removeChannel(ref.teamId, ref.channelId);
+      await store.slack.removeChannel(ref.teamId, ref.channelId);
       await store.sessions.remove(ref.teamId, ref.channelId);
     }),
   );

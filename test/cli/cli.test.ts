@@ -11,7 +11,15 @@ const MAIN = path.resolve("src/cli/main.ts");
 
 describe("insightx command", () => {
   let dataDir: string;
-  const env = () => ({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent", LLM_API_KEYS: "" });
+  // The embedded store, as on a newcomer's laptop (and never the shared database's public schema).
+  const env = () => ({
+    ...process.env,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    LLM_API_KEYS: "",
+    DATABASE_URL: "",
+    REDIS_URL: "",
+  });
   const cli = async (...args: string[]) => {
     try {
       const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", MAIN, ...args], {

@@ -42,6 +42,9 @@ export async function fillChannel(runtime: Runtime, ref: ChannelRef): Promise<{ 
     columns: ["Origin"],
     rows: [["USA"]],
   });
+  // What the Slack side records of the channel: a thread the bot answered in and an upload it took.
+  await runtime.store.slack.markThreadMember(ref.teamId, ref.channelId, "t1");
+  await runtime.store.slack.claimUpload({ ...ref, fileId: "F1", shareTs: "1.0" }, "job-1");
   await digestCommand({ store: runtime.store, queue: await runtime.queue() }, "daily 09:00", { ...ref, userId: "U1" });
   return { archiveId };
 }
@@ -56,6 +59,8 @@ export interface Census {
   insights: number;
   schedules: number;
   traces: number;
+  slackThreads: number;
+  slackUploads: number;
   archived: number;
 }
 
@@ -92,6 +97,14 @@ export async function census(runtime: Runtime, ref: ChannelRef): Promise<Census>
       ref.teamId,
       ref.channelId,
     ]),
+    slackThreads: await count("SELECT count(*) AS n FROM slack_threads WHERE team_id = $1 AND channel_id = $2", [
+      ref.teamId,
+      ref.channelId,
+    ]),
+    slackUploads: await count("SELECT count(*) AS n FROM slack_uploads WHERE team_id = $1 AND channel_id = $2", [
+      ref.teamId,
+      ref.channelId,
+    ]),
     archived,
   };
 }
@@ -106,6 +119,8 @@ export const NOTHING: Census = {
   insights: 0,
   schedules: 0,
   traces: 0,
+  slackThreads: 0,
+  slackUploads: 0,
   archived: 0,
 };
 

@@ -34,6 +34,7 @@ describe("forget", () => {
     expect(before.schedules).toBe(1);
     expect(before.traces).toBe(1);
     expect(before.archived).toBe(1);
+    expect(before).toMatchObject({ slackThreads: 1, slackUploads: 1 });
     const [schedule] = await runtime.store.schedules.list(
       (await runtime.store.sessions.find(A.teamId, A.channelId))!.id,
     );

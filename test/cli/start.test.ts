@@ -40,6 +40,8 @@ describe("insightx start", () => {
         SLACK_API_URL: slack.apiUrl,
         SLACK_APP_TOKEN: "",
         REDIS_URL: "",
+        // Embedded PGlite: a shared server's public schema would mix every branch's migrations.
+        DATABASE_URL: "",
         LLM_API_KEYS: "",
         LOG_LEVEL: "info",
       },

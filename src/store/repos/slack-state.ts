@@ -15,6 +15,8 @@ export interface SlackStateRepo {
     upload: { teamId: string; channelId: string; fileId: string; shareTs: string },
     holder: string,
   ): Promise<boolean>;
+  /** Forgets the channel's threads and upload claims (forgetting a channel). */
+  removeChannel(teamId: string, channelId: string): Promise<void>;
 }
 
 export function slackStateRepo(db: Db): SlackStateRepo {
@@ -63,6 +65,10 @@ export function slackStateRepo(db: Db): SlackStateRepo {
         key,
       );
       return rows[0]?.claimed_by === holder;
+    },
+    async removeChannel(teamId, channelId) {
+      await db.query("DELETE FROM slack_threads WHERE team_id = $1 AND channel_id = $2", [teamId, channelId]);
+      await db.query("DELETE FROM slack_uploads WHERE team_id = $1 AND channel_id = $2", [teamId, channelId]);
     },
   };
 }
