@@ -9,6 +9,35 @@ export { type ColumnarResult, DataEngine, type DataEngineDeps } from "./engine.j
 export { SUPPORTED_EXTENSIONS } from "./ingest/detect.js";
 export type { IngestedTable, IngestProgress } from "./ingest/ingest.js";
 export { quoteIdent } from "./ingest/table-names.js";
+export {
+  type Aggregate,
+  aggregate,
+  aliased,
+  build,
+  type Comparison,
+  compare,
+  type DatePart,
+  type Direction,
+  datePart,
+  dateTrunc,
+  displaySql,
+  EMPTY_SQL,
+  ident,
+  inList,
+  integer,
+  joinSql,
+  ordered,
+  type SelectSpec,
+  Sql,
+  type SqlQuery,
+  type SqlValue,
+  STAR,
+  select,
+  sql,
+  subquery,
+  type TruncUnit,
+  textQuery,
+} from "./sql/builder.js";
 export { SqlRefusedError } from "./sql/guard.js";
 export { type QueryLimits, type QueryResult, QueryTimeoutError } from "./sql/runner.js";
 export type { Cell } from "./sql/values.js";
