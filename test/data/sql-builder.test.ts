@@ -27,7 +27,10 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "sql-builder-"));
   engine = new DataEngine({ config: loadConfig({ DATA_DIR: dir }) });
   const file = path.join(dir, "odd.csv");
-  writeFileSync(file, 'team,"Score (""pts"")",day\nO\'Brien\'s,10,2024-01-05\nO\'Brien\'s,20,2024-02-01\nLee,5,2024-02-03\n');
+  writeFileSync(
+    file,
+    'team,"Score (""pts"")",day\nO\'Brien\'s,10,2024-01-05\nO\'Brien\'s,20,2024-02-01\nLee,5,2024-02-03\n',
+  );
   await engine.ingest(ref, { path: file, name: "odd scores.csv" });
 });
 afterAll(async () => {
