@@ -137,7 +137,10 @@ export function select(spec: SelectSpec): Sql {
   if (spec.where && spec.where.length > 0) clauses.push(sql`WHERE ${joinSql(spec.where, " AND ")}`);
   if (spec.groupBy && spec.groupBy.length > 0) clauses.push(sql`GROUP BY ${joinSql(spec.groupBy)}`);
   if (spec.orderBy && spec.orderBy.length > 0) clauses.push(sql`ORDER BY ${joinSql(spec.orderBy)}`);
-  if (spec.limit !== undefined && spec.limit !== null) clauses.push(sql`LIMIT ${integer(spec.limit)}`);
+  if (spec.limit !== undefined && spec.limit !== null) {
+    if (!Number.isSafeInteger(spec.limit) || spec.limit < 0) throw new RangeError(`not a row limit: ${spec.limit}`);
+    clauses.push(sql`LIMIT ${spec.limit}`);
+  }
   return joinSql(clauses, " ");
 }
 

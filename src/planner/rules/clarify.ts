@@ -1,0 +1,94 @@
+// CLARIFY: what the rule planner understood, the words it could not place, and two or three rephrasings built from
+// the table's real columns (each one a question it answers in full).
+import type { DataDna } from "../../data/index.js";
+import type { ClarifyPlan, Provenance } from "../plan.js";
+import { leftoverRuns } from "./read/accounting.js";
+import { humanize } from "./read/text.js";
+import { closeValues, unknownNames, valueColumns } from "./read/unknown-names.js";
+import { rephrasingCandidates } from "./suggestions.js";
+import { RULES } from "./turn-state.js";
+import { type Understanding, understand } from "./understand.js";
+
+const CAPABILITIES =
+  "averages, totals, counts and shares, top or bottom N, trends by year/month/day/hour, correlations, anomalies and forecasts";
+
+const PROVENANCE: Provenance = { planner: RULES, fallback: null };
+
+/** Rephrasings the planner answers in full: at most three, and never fewer than two when the table has any. */
+function rephrasings(dna: DataDna, columns: readonly string[], replace: Array<[string, string]>, question: string) {
+  const substituted = replace.map(([from, to]) => question.replace(from, to));
+  return [...new Set([...substituted, ...rephrasingCandidates(dna, columns)])]
+    .filter((q) => understand(q, dna).complete)
+    .slice(0, 3);
+}
+
+export function noDataPlan(question: string): ClarifyPlan {
+  return {
+    classification: "CLARIFY",
+    question,
+    reasoning: "There is no table to answer from.",
+    provenance: PROVENANCE,
+    tables: [],
+    understood: [],
+    missing: [],
+    rephrasings: [],
+    message: "There is no data in this channel yet. Upload a CSV, TSV, JSON, Parquet or Excel file and ask again.",
+  };
+}
+
+/**
+ * The question back for words the planner could not place. A name the question gives that no column holds
+ * ("China" in a table without countries) is asked about by name, with the closest known values.
+ */
+export function clarifyPlan(question: string, found: Understanding, prefix = ""): ClarifyPlan {
+  const { dna, reading } = found;
+  const missing = leftoverRuns(reading.tokens, found.leftover);
+  const understood = found.best?.accounting.understood ?? [];
+  const columns = found.best ? found.best.kind.facts(found.best.intent, dna).columns : [];
+  const names = unknownNames(question, reading.tokens, reading.mentions, dna).filter((name) =>
+    missing.some((words) => words.includes(name.toLowerCase()) || name.toLowerCase().includes(words)),
+  );
+  const base = {
+    classification: "CLARIFY" as const,
+    question,
+    provenance: PROVENANCE,
+    tables: [dna.table],
+    understood,
+  };
+  if (names.length > 0) {
+    const name = names[0]!;
+    const close = closeValues(name, dna);
+    const textColumns = valueColumns(dna);
+    const hint =
+      close.length > 0
+        ? `Did you mean ${close.map((c) => `"${c.value}" (${humanize(c.column)})`).join(", ")}?`
+        : textColumns.length > 0
+          ? `Its text columns are ${textColumns.slice(0, 5).join(", ")}.`
+          : "It has no text column to look such a value up in.";
+    return {
+      ...base,
+      reasoning: `Rule planner: "${name}" matches no column or known value of ${dna.table}, so a filter on it would be dropped.`,
+      missing: names,
+      rephrasings: rephrasings(
+        dna,
+        columns,
+        close.slice(0, 2).map((c) => [name, c.value]),
+        question,
+      ),
+      message: `${prefix}I couldn't find "${name}" in ${dna.table}. ${hint}`,
+    };
+  }
+  const quoted = missing.map((words) => `"${words}"`).join(", ");
+  const said = understood.length > 0 ? ` I understood ${understood.map((w) => `"${w}"`).join(", ")}.` : "";
+  const shown = dna.columns
+    .slice(0, 8)
+    .map((c) => humanize(c.name))
+    .join(", ");
+  return {
+    ...base,
+    reasoning: `Rule planner: ${missing.length > 0 ? `could not place ${quoted}` : "no measure, group, value or count could be read"} in ${dna.table}.`,
+    missing,
+    rephrasings: rephrasings(dna, columns, [], question),
+    message: `${prefix}I couldn't place ${quoted || "that question"} in ${dna.table}: no column, value or word I know matches ${missing.length === 1 ? "it" : "them"}, so I won't guess.${said} Offline I can answer ${CAPABILITIES} over its columns (${shown}). Try one of these:`,
+  };
+}
