@@ -43,8 +43,20 @@ export function noDataPlan(question: string): ClarifyPlan {
 export function clarifyPlan(question: string, found: Understanding, prefix = ""): ClarifyPlan {
   const { dna, reading } = found;
   const missing = leftoverRuns(reading.tokens, found.leftover);
-  const understood = found.best?.accounting.understood ?? [];
-  const columns = found.best ? found.best.kind.facts(found.best.intent, dna).columns : [];
+  // Without an intent, whatever the words were read as is what was understood.
+  const claimed = reading.tokens.flatMap((_, i) =>
+    reading.ledger.isClaimed(i) && !found.leftover.includes(i) ? [i] : [],
+  );
+  const understood = found.best?.accounting.understood ?? leftoverRuns(reading.tokens, claimed);
+  const columns = found.best
+    ? found.best.kind.facts(found.best.intent, dna).columns
+    : [
+        ...new Set(
+          reading.tokens.flatMap((_, i) =>
+            reading.ledger.placements(i).flatMap((p) => ("column" in p ? [p.column] : [])),
+          ),
+        ),
+      ];
   const names = unknownNames(question, reading.tokens, reading.mentions, dna).filter((name) =>
     missing.some((words) => words.includes(name.toLowerCase()) || name.toLowerCase().includes(words)),
   );
@@ -78,17 +90,33 @@ export function clarifyPlan(question: string, found: Understanding, prefix = "")
       message: `${prefix}I couldn't find "${name}" in ${dna.table}. ${hint}`,
     };
   }
-  const quoted = missing.map((words) => `"${words}"`).join(", ");
-  const said = understood.length > 0 ? ` I understood ${understood.map((w) => `"${w}"`).join(", ")}.` : "";
+  const quote = (runs: string[]) => runs.map((words) => `"${words}"`).join(", ");
+  const unknown = leftoverRuns(
+    reading.tokens,
+    found.leftover.filter((i) => !reading.ledger.isClaimed(i)),
+  );
+  const unused = leftoverRuns(
+    reading.tokens,
+    found.leftover.filter((i) => reading.ledger.isClaimed(i)),
+  );
+  const problems = [
+    ...(unknown.length > 0
+      ? [
+          `${quote(unknown)} ${unknown.length === 1 ? "matches" : "match"} no column, value or word I know in ${dna.table}`,
+        ]
+      : []),
+    ...(unused.length > 0 ? [`I could not fit ${quote(unused)} into one answer with the rest of the question`] : []),
+  ];
+  const said = understood.length > 0 ? ` I understood ${quote(understood)}.` : "";
   const shown = dna.columns
     .slice(0, 8)
     .map((c) => humanize(c.name))
     .join(", ");
   return {
     ...base,
-    reasoning: `Rule planner: ${missing.length > 0 ? `could not place ${quoted}` : "no measure, group, value or count could be read"} in ${dna.table}.`,
+    reasoning: `Rule planner: ${missing.length > 0 ? `could not place ${quote(missing)}` : "no measure, group, value or count could be read"} in ${dna.table}.`,
     missing,
     rephrasings: rephrasings(dna, columns, [], question),
-    message: `${prefix}I couldn't place ${quoted || "that question"} in ${dna.table}: no column, value or word I know matches ${missing.length === 1 ? "it" : "them"}, so I won't guess.${said} Offline I can answer ${CAPABILITIES} over its columns (${shown}). Try one of these:`,
+    message: `${prefix}I won't guess: ${problems.join("; and ") || "I could not read that question"}.${said} Offline I can answer ${CAPABILITIES} over its columns (${shown}). Try one of these:`,
   };
 }

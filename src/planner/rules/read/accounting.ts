@@ -69,14 +69,21 @@ function understoodWords(ledger: Ledger, facts: IntentFacts, cues: ReadonlySet<s
   return [...new Set(out)];
 }
 
-/** Leftover words as runs of the question ("natural disasters"), for the message. */
+/** Function words that belong to the word left over next to them ("how many", "more than"). */
+const PHRASE_BEFORE: Record<string, string> = { many: "how", much: "how" };
+const PHRASE_AFTER: Record<string, string> = { more: "than", less: "than", fewer: "than" };
+
+/** Leftover words as runs of the question ("natural disasters", "how many"), for the message. */
 export function leftoverRuns(tokens: readonly string[], leftover: readonly number[]): string[] {
   const runs: string[][] = [];
   let last = -2;
   for (const i of leftover) {
-    if (i === last + 1) runs.at(-1)!.push(tokens[i]!);
-    else runs.push([tokens[i]!]);
-    last = i;
+    const token = tokens[i]!;
+    const before = PHRASE_BEFORE[token] !== undefined && PHRASE_BEFORE[token] === tokens[i - 1] ? [tokens[i - 1]!] : [];
+    const after = PHRASE_AFTER[token] !== undefined && PHRASE_AFTER[token] === tokens[i + 1] ? [tokens[i + 1]!] : [];
+    if (i === last + 1 && before.length === 0) runs.at(-1)!.push(token, ...after);
+    else runs.push([...before, token, ...after]);
+    last = after.length > 0 ? i + 1 : i;
   }
   return runs.map((run) => run.join(" "));
 }

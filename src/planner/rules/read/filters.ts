@@ -31,7 +31,7 @@ const COMPARATORS: Array<{ words: string[]; op: Op }> = [
   { words: ["exactly"], op: "=" },
 ];
 
-const LINK = new Set(["is", "was", "are", "were", "of", "with", "a", "an", "the", "has", "had", "have", "be"]);
+const LINK = new Set(["is", "was", "are", "were", "of", "with", "a", "an", "the", "has", "had", "have", "be", "by"]);
 
 export interface FilterScan {
   filters: Filter[];
@@ -57,6 +57,23 @@ const SAID_UNITS = new Set([
   ),
 ]);
 
+/** Spellings of one unit: a column's "lbs" is said "pounds". */
+const SAME_UNIT: string[][] = [
+  ["lbs", "lb", "pound", "pounds"],
+  ["kg", "kgs", "kilogram", "kilograms", "kilo", "kilos"],
+  ["g", "gram", "grams"],
+  ["mm", "millimeter", "millimeters", "millimetre", "millimetres"],
+  ["cm", "centimeter", "centimeters", "centimetre", "centimetres"],
+  ["km", "kilometer", "kilometers", "kilometre", "kilometres"],
+  ["m", "meter", "meters", "metre", "metres"],
+  ["min", "mins", "minute", "minutes"],
+  ["sec", "secs", "second", "seconds"],
+  ["ms", "millisecond", "milliseconds"],
+  ["hr", "hrs", "hour", "hours"],
+  ["usd", "dollar", "dollars"],
+];
+const sameUnit = (a: string, b: string) => a === b || SAME_UNIT.some((group) => group.includes(a) && group.includes(b));
+
 /**
  * A unit said with a number for `column`: the column's own unit (from its name, "Body Mass (g)", "Weight_in_lbs"),
  * or, when the name states none, a general unit (the data is taken to be in it). A different unit than the
@@ -70,7 +87,7 @@ function isUnitOf(token: string, column: ColumnProfile | undefined): boolean {
       ]
     : [];
   const named = own.filter((w) => w !== "");
-  if (named.includes(token)) return true;
+  if (named.some((unit) => sameUnit(unit, token))) return true;
   return named.length === 0 && SAID_UNITS.has(token);
 }
 

@@ -230,10 +230,18 @@ function claimMemberNoun(tokens: string[], mentions: Mention[], group: Mention, 
  */
 function claimTableWords(tokens: string[], mentions: Mention[], dna: DataDna, scan: FilterScan): void {
   const words = tableWords(dna);
-  tokens.forEach((t, i) => {
+  const free = (i: number) => {
     const mention = mentions.find((m) => m.start <= i && i < m.end);
-    if (scan.usedTokens.has(i) || (mention && mention.kind !== "grain")) return;
+    return i < tokens.length && !scan.usedTokens.has(i) && (!mention || mention.kind === "grain");
+  };
+  tokens.forEach((t, i) => {
+    if (!free(i)) return;
     if (words.has(stem(t)) || namesRows(t, dna)) scan.ledger.claim(i, { as: "entity" });
+    // "bird strikes" for a table named birdstrikes: a compound said as two words.
+    else if (free(i + 1) && words.has(stem(`${t}${tokens[i + 1]}`))) {
+      scan.ledger.claim(i, { as: "entity" });
+      scan.ledger.claim(i + 1, { as: "entity" });
+    }
   });
 }
 
