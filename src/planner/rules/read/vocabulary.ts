@@ -166,7 +166,7 @@ export const FUNCTION_WORDS = new Set(
     "its it it's this that these those each every all any some than then as into over under about across between " +
     "during within per among out up down off onto upon via vs versus me my mine i we us our you your they them he " +
     "she his her please thanks thank can could would should will shall may might must let lets tell give show list " +
-    "find get got display see want need know like return report compute calculate plot chart graph draw visualize " +
+    "find get got display see want need know like return report compute calculate plot chart graph visualize " +
     "visualise recorded reported listed registered observed measured occurred happened seen next last previous " +
     "since before after until till prior also just only overall whole entire so very much really actually " +
     "currently here now ever far yet not no yes ok okay hi hello hey column columns field fields variable variables"
