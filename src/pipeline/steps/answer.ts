@@ -67,8 +67,24 @@ export function finalResponse(run: Executed, composed: ComposedAnswer, spec: Veg
   };
 }
 
+const MARKS: Record<string, ChartType> = {
+  bar: "bar",
+  line: "line",
+  area: "area",
+  point: "scatter",
+  circle: "scatter",
+  arc: "pie",
+  rect: "heatmap",
+};
+
+/** The kind of chart a spec draws, from its (first layer's) mark; a histogram is a bar over bins. */
 export function chartTypeOf(spec: VegaLiteSpec | null): ChartType | null {
-  return spec ? (String((spec as { mark?: unknown }).mark ?? "") as ChartType) : null;
+  if (!spec) return null;
+  const node = spec as { mark?: unknown; layer?: Array<{ mark?: unknown }>; encoding?: { x?: { bin?: unknown } } };
+  const mark = node.mark ?? node.layer?.[0]?.mark;
+  const name = typeof mark === "string" ? mark : ((mark as { type?: unknown } | undefined)?.type ?? "");
+  const type = MARKS[String(name)] ?? null;
+  return type === "bar" && node.encoding?.x?.bin ? "histogram" : type;
 }
 
 export function exchangeOf(request: QuestionRequest, plan: Plan, text: string, final: FinalResponse): Exchange {

@@ -10,7 +10,18 @@ import type { DataDna } from "../../../src/data/index.js";
 import type { ClarifyPlan, Plan } from "../../../src/planner/index.js";
 import { AGG_WORDS, DESC_WORDS, FUNCTION_WORDS, SYNONYMS } from "../../../src/planner/rules/read/vocabulary.js";
 import { understand } from "../../../src/planner/rules/understand.js";
-import { type Fixture, groupBy, intentOf, mean, num, planRules, readRows, sqlOf, startFixture, sum } from "./datasets.js";
+import {
+  type Fixture,
+  groupBy,
+  intentOf,
+  mean,
+  num,
+  planRules,
+  readRows,
+  sqlOf,
+  startFixture,
+  sum,
+} from "./datasets.js";
 
 let fx: Fixture;
 let matches: DataDna;
@@ -128,7 +139,8 @@ describe("rule planner asks back when a word cannot be placed", () => {
       if (found.complete) expect(plan.classification, q).not.toBe("CLARIFY");
       else {
         const words = new Set(found.reading.tokens);
-        for (const missing of clarify(plan).missing) for (const w of missing.split(" ")) expect(words.has(w), q).toBe(true);
+        for (const missing of clarify(plan).missing)
+          for (const w of missing.split(" ")) expect(words.has(w), q).toBe(true);
       }
     }
   });
