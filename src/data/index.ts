@@ -1,8 +1,8 @@
 // Data: per-channel DuckDB, ingestion, Data DNA, the SQL guard and runner.
 export type { DatasetEntry } from "./catalog.js";
 export type { ChannelRef } from "./channel-key.js";
-export { channelKey } from "./channel-key.js";
-export { num as formatNumber, renderDnaCompact, renderDnaSummary } from "./dna/render.js";
+export { channelKey, parseChannelRef } from "./channel-key.js";
+export { renderDnaCompact, renderDnaSummary } from "./dna/render.js";
 export { isNumericType, isTemporalType } from "./dna/roles.js";
 export type { ColumnProfile, DataDna, SemanticRole, TimeGrain, TopValue } from "./dna/types.js";
 export { type ColumnarResult, DataEngine, type DataEngineDeps } from "./engine.js";

@@ -1,10 +1,10 @@
 // A digest as Slack Block Kit blocks and fallback text: a pure function of the digest's figures.
+import { formatNumber } from "../util/index.js";
 import type { DigestData } from "./digest-types.js";
 
 export type SlackBlock = Record<string, unknown>;
 
-const fmt = (value: number) =>
-  Math.abs(value) >= 1000 ? Math.round(value).toLocaleString("en-US") : String(Math.round(value * 100) / 100);
+const fmt = (value: number) => formatNumber(value);
 const pct = (value: number | null) => (value === null ? "" : ` (${value >= 0 ? "+" : ""}${value.toFixed(1)}%)`);
 
 const section = (text: string): SlackBlock => ({ type: "section", text: { type: "mrkdwn", text } });

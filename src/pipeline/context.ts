@@ -1,7 +1,7 @@
 // Step 1: what the planner may know — the channel's Data DNA, this thread's history and stored plans, insights.
 import type { TurnLog, TurnState } from "../planner/index.js";
 import { sessionKindFor } from "../store/index.js";
-import { UserInputError } from "../util/index.js";
+import { clip, UserInputError } from "../util/index.js";
 import type { PipelineDeps, QuestionContext, QuestionRequest } from "./types.js";
 
 /** Bounds on what goes into prompts. */
@@ -82,8 +82,4 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error(`the store did not answer within ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-export function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -1,6 +1,7 @@
 // The answer that replaces the progress message: text, metrics as fields, a context line and buttons.
-import { formatNumber } from "../../data/index.js";
+
 import type { Answer } from "../../pipeline/index.js";
+import { formatNumber } from "../../util/index.js";
 import { ACTIONS, indexedAction } from "./action-ids.js";
 import {
   actions,
@@ -69,5 +70,5 @@ export function contextLine(answer: Answer): string {
 /** Years read as years (2008, not 2,008); other numbers get separators and suffixes. */
 function show(value: number | string, name: string): string {
   if (typeof value === "number" && Number.isInteger(value) && /(^|_)(year|yr)s?($|_)/i.test(name)) return String(value);
-  return typeof value === "number" ? formatNumber(value) : escapeMrkdwn(clip(value, 300));
+  return typeof value === "number" ? formatNumber(value, { compact: true }) : escapeMrkdwn(clip(value, 300));
 }

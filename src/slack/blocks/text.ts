@@ -1,4 +1,7 @@
 // Text helpers that keep Slack messages inside its limits and safe to show.
+import { clip } from "../../util/index.js";
+
+export { clip };
 
 /** Slack's hard limits we design under (section text 3,000; button text 75; button value 2,000). */
 export const LIMITS = {
@@ -13,11 +16,6 @@ export const LIMITS = {
   modalBlocks: 100,
   plainText: 150,
 } as const;
-
-/** Cuts `text` to `max` characters, marking the cut. */
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
-}
 
 /** Escapes the three characters Slack treats as markup in mrkdwn and plain text. */
 export function escapeMrkdwn(text: string): string {

@@ -1,5 +1,6 @@
 // @mentions in channels start a question in the mention's thread.
 import type { App } from "@slack/bolt";
+import { isDirectMessageChannel } from "../../store/index.js";
 import { helpReply } from "../blocks/command-replies.js";
 import { envelopeSchema, mentionEventSchema, stripMention, unescapeSlack } from "../payloads.js";
 import type { ListenerDeps } from "../types.js";
@@ -9,7 +10,7 @@ export function register(app: App, deps: ListenerDeps): void {
     const mention = mentionEventSchema.parse(event);
     const envelope = envelopeSchema.parse(body);
     // Messages in a DM with the bot are handled as messages (every one of them is for the bot).
-    if (mention.channel.startsWith("D")) return;
+    if (isDirectMessageChannel(mention.channel)) return;
     const threadTs = mention.thread_ts ?? mention.ts;
     const text = unescapeSlack(stripMention(mention.text, context.botUserId));
     if (!text) {

@@ -1,5 +1,6 @@
 // Channel and DM messages: file uploads become ingest jobs; replies in the bot's threads and DMs become questions.
 import type { App } from "@slack/bolt";
+import { isDirectMessageChannel } from "../../store/index.js";
 import { envelopeSchema, type MessageEvent, messageEventSchema, stripMention, unescapeSlack } from "../payloads.js";
 import type { ListenerDeps } from "../types.js";
 
@@ -27,7 +28,7 @@ export function register(app: App, deps: ListenerDeps): void {
     }
 
     const mentionsBot = context.botUserId !== undefined && event.text.includes(`<@${context.botUserId}`);
-    const isDm = event.channel_type === "im" || event.channel.startsWith("D");
+    const isDm = event.channel_type === "im" || isDirectMessageChannel(event.channel);
     // A mention in a channel arrives as app_mention too; that listener answers it.
     if (mentionsBot && !isDm) return;
     const text = unescapeSlack(stripMention(event.text, context.botUserId));

@@ -1,14 +1,7 @@
-// Number and cell formatting for offline answers: rounded, thousands-separated, never adding digits.
+// Cell formatting for rule answers: numbers through the one formatNumber, dates shortened, labels kept as written.
+import { formatNumber } from "../../../util/index.js";
 
-/** 281420717 → "281,420,717"; 105.0825 → "105.08"; -0.831741 → "-0.832"; 1232.8 → "1,233". */
-export function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  const abs = Math.abs(value);
-  if (Number.isInteger(value) || abs >= 1000) return Math.round(value).toLocaleString("en-US");
-  if (abs >= 1) return trim(value.toFixed(2));
-  if (abs === 0) return "0";
-  return trim(value.toFixed(3));
-}
+export { formatNumber };
 
 const trim = (text: string) => (text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text);
 

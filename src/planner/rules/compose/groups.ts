@@ -23,6 +23,11 @@ export interface RowsView {
   direction: Direction;
 }
 
+/** The view of rows counted per group ("number of cars by origin"). */
+export function countsView(entity: string, filters: Filter[], groupBy: GroupKey | null): RowsView {
+  return { shape: "groups", measure: null, agg: "count", entity, filters, target: null, groupBy, direction: "desc" };
+}
+
 function accessors(view: RowsView, table: ResultTable, input: DescribeInput) {
   const x = input.axes.x && table.columns.includes(input.axes.x) ? input.axes.x : table.columns[0]!;
   const y = input.axes.y && table.columns.includes(input.axes.y) ? input.axes.y : table.columns.at(-1)!;

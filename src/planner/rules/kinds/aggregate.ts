@@ -1,17 +1,8 @@
 // "What is the average horsepower?", "Total precipitation by weather": a measure over all rows or per category.
-import type { DataDna } from "../../../data/index.js";
 import type { QuestionKind } from "../kind.js";
 import type { Reading } from "../read/reading.js";
-import { followUpCandidates } from "../suggestions.js";
 import { chooseAgg, directionOf, isTimeKey, reasoningOf, scope } from "./common.js";
-import {
-  applyToMeasure,
-  buildMeasure,
-  describeMeasure,
-  type MeasureShape,
-  measureFacts,
-  measureTitle,
-} from "./measure-shape.js";
+import { MEASURE_PARTS, type MeasureShape } from "./measure-shape.js";
 
 export interface AggregateIntent extends MeasureShape {
   kind: "aggregate";
@@ -40,18 +31,6 @@ export const aggregate: QuestionKind<AggregateIntent> = {
       direction: directionOf(s),
     };
   },
-  facts: measureFacts,
-  build: buildMeasure,
-  title: measureTitle,
   reasoning: (i) => reasoningOf("aggregate", i),
-  describe: describeMeasure,
-  followUps: (i, dna: DataDna) =>
-    followUpCandidates(dna, {
-      measure: i.measure,
-      groupColumn: i.groupBy?.column ?? null,
-      grain: i.groupBy?.grain ?? null,
-      agg: i.agg,
-      kind: i.kind,
-    }),
-  applyFollowUp: applyToMeasure,
+  ...MEASURE_PARTS,
 };

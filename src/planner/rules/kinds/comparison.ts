@@ -4,7 +4,7 @@ import type { ResultTable } from "../../../charts/index.js";
 import type { DataDna } from "../../../data/index.js";
 import { firstRowMetrics } from "../compose/answer.js";
 import { formatCell } from "../compose/format.js";
-import { describeGroups } from "../compose/groups.js";
+import { countsView, describeGroups } from "../compose/groups.js";
 import { capitalise, groupWords, measureWords, whereWords } from "../compose/phrases.js";
 import { describeComparison } from "../compose/statistics.js";
 import type { Agg, BaseIntent, Filter, GroupKey } from "../intent.js";
@@ -132,17 +132,7 @@ export const comparison: QuestionKind<ComparisonIntent> = {
     const metrics = firstRowMetrics(table);
     if (i.mode === "groups") return { text: describeComparison({ ...i, measure: i.subject }, table), metrics };
     if (i.mode === "counts") {
-      const view = {
-        shape: "groups" as const,
-        measure: null,
-        agg: "count" as const,
-        target: null,
-        direction: "desc" as const,
-      };
-      return {
-        text: describeGroups({ ...view, entity: i.entity, filters: i.filters, groupBy: i.groupBy }, table, input),
-        metrics,
-      };
+      return { text: describeGroups(countsView(i.entity, i.filters, i.groupBy), table, input), metrics };
     }
     const row = table.rows[0]!;
     const parts = i.pair.map(

@@ -2,7 +2,7 @@
 import type { DataDna } from "../../../data/index.js";
 import { firstRowMetrics } from "../compose/answer.js";
 import { formatCell } from "../compose/format.js";
-import { describeGroups } from "../compose/groups.js";
+import { countsView, describeGroups } from "../compose/groups.js";
 import { capitalise, groupWords, whereWords } from "../compose/phrases.js";
 import type { BaseIntent, GroupKey } from "../intent.js";
 import type { QuestionKind } from "../kind.js";
@@ -60,15 +60,8 @@ export const countDistinct: QuestionKind<CountDistinctIntent> = {
         metrics,
       };
     }
-    const view = {
-      shape: "groups" as const,
-      measure: null,
-      agg: "count" as const,
-      target: null,
-      direction: "desc" as const,
-    };
     const text = describeGroups(
-      { ...view, entity: `distinct ${plural(humanize(i.column))}`, filters: i.filters, groupBy: i.groupBy },
+      countsView(`distinct ${plural(humanize(i.column))}`, i.filters, i.groupBy),
       table,
       input,
     );

@@ -12,6 +12,7 @@ import type { DescribeInput, FollowUpChange, KindPlan, Sentence } from "../kind.
 import { humanize } from "../read/text.js";
 import { ADDITIVE_MEASURE } from "../read/vocabulary.js";
 import { measureSql, rankedRowsSql } from "../sql/shapes.js";
+import { followUpCandidates } from "../suggestions.js";
 import { facts, isTimeKey, withFilter } from "./common.js";
 
 export interface MeasureShape extends BaseIntent {
@@ -149,3 +150,24 @@ const isTemporalColumn = (dna: DataDna, name: string) =>
   /^(DATE|TIMESTAMP)/.test(dna.columns.find((c) => c.name === name)?.type ?? "");
 
 export const defaultAgg = (measure: string): Agg => (ADDITIVE_MEASURE.test(measure) ? "sum" : "avg");
+
+function measureFollowUps(intent: MeasureShape, dna: DataDna): string[] {
+  const grain = intent.groupBy?.grain ?? (intent.kind === "trend" ? "year" : null);
+  return followUpCandidates(dna, {
+    measure: intent.measure,
+    groupColumn: intent.groupBy?.column ?? null,
+    grain,
+    agg: intent.agg,
+    kind: intent.kind,
+  });
+}
+
+/** What aggregate, trend and ranking share besides how they are recognised and read. */
+export const MEASURE_PARTS = {
+  facts: measureFacts,
+  build: buildMeasure,
+  title: measureTitle,
+  describe: describeMeasure,
+  followUps: measureFollowUps,
+  applyFollowUp: applyToMeasure,
+};

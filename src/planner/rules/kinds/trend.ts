@@ -1,19 +1,10 @@
 // "CO2 trend over time", "Average price by year": a measure (or a row count) per period, in time order.
-import type { DataDna } from "../../../data/index.js";
 import type { QuestionKind } from "../kind.js";
 import { cueIndexes } from "../read/cues.js";
 import { autoTimeKey } from "../read/groups.js";
-import { followUpCandidates } from "../suggestions.js";
 import { isRanked } from "./aggregate.js";
 import { chooseAgg, directionOf, isTimeKey, reasoningOf, scope } from "./common.js";
-import {
-  applyToMeasure,
-  buildMeasure,
-  describeMeasure,
-  type MeasureShape,
-  measureFacts,
-  measureTitle,
-} from "./measure-shape.js";
+import { MEASURE_PARTS, type MeasureShape } from "./measure-shape.js";
 
 export interface TrendIntent extends MeasureShape {
   kind: "trend";
@@ -42,18 +33,6 @@ export const trend: QuestionKind<TrendIntent> = {
       direction: directionOf(s),
     };
   },
-  facts: measureFacts,
-  build: buildMeasure,
-  title: measureTitle,
   reasoning: (i) => reasoningOf("trend", i),
-  describe: describeMeasure,
-  followUps: (i, dna: DataDna) =>
-    followUpCandidates(dna, {
-      measure: i.measure,
-      groupColumn: i.groupBy?.column ?? null,
-      grain: i.groupBy?.grain ?? "year",
-      agg: i.agg,
-      kind: i.kind,
-    }),
-  applyFollowUp: applyToMeasure,
+  ...MEASURE_PARTS,
 };
