@@ -7,7 +7,7 @@ import { humanize } from "./read/text.js";
 import { closeValues, unknownNames, valueColumns } from "./read/unknown-names.js";
 import { rephrasingCandidates } from "./suggestions.js";
 import { RULES } from "./turn-state.js";
-import { type Understanding, understand } from "./understand.js";
+import { type Understanding, understand, weightColumn } from "./understand.js";
 
 const CAPABILITIES =
   "averages, totals, counts and shares, top or bottom N, trends by year/month/day/hour, correlations, anomalies and forecasts";
@@ -91,6 +91,15 @@ export function clarifyPlan(question: string, found: Understanding, prefix = "")
     };
   }
   const quote = (runs: string[]) => runs.map((words) => `"${words}"`).join(", ");
+  if (found.concern) {
+    return {
+      ...base,
+      reasoning: `Rule planner: ${found.concern}`,
+      missing,
+      rephrasings: rephrasings(dna, [...columns, weightColumn(dna) ?? ""], [], question),
+      message: `${prefix}${found.concern} Try one of these:`,
+    };
+  }
   const unknown = leftoverRuns(
     reading.tokens,
     found.leftover.filter((i) => !reading.ledger.isClaimed(i)),

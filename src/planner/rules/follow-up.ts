@@ -61,7 +61,7 @@ export function planFollowUp(question: string, previous: RuleTurn, dna: DataDna)
   if (accounting.leftover.length > 0) {
     const prefix = `I read this as a follow-up of "${kind.title(previous.intent)}", but `;
     const found = { dna, reading, best: { kind, intent, accounting }, complete: false, leftover: accounting.leftover };
-    return clarifyPlan(question, found, prefix.replace(/but $/, "but "));
+    return clarifyPlan(question, found, prefix);
   }
   return toPlan(question, dna, kind, intent, { chart, reasoning });
 }

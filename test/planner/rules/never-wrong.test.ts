@@ -125,6 +125,14 @@ describe("rule planner asks back when a word cannot be placed", () => {
     expect(missingOf(plan)).toMatch(/how many|delayed/);
   });
 
+  it("counting rows of a table whose rows already hold counts, unless rows are what was asked", async () => {
+    const jobs = await dnaOf("jobs.json");
+    const plan = clarify(planRules("Which job had the most women in 1900?", { tables: [jobs] }));
+    expect(plan.message).toMatch(/already holds a count/);
+    expect(plan.rephrasings).toContain("Total count by job");
+    expect(planRules("How many rows are there?", { tables: [jobs] }).classification).toBe("SQL_ONLY");
+  });
+
   it("accounts for every word: a complete plan leaves none over, a CLARIFY names only words of the question", async () => {
     const cars = await dnaOf("cars.json");
     for (const q of [
@@ -194,6 +202,21 @@ describe("rule planner places words through general mechanisms, not dataset cons
     const asked = await fx.ask("cars.json", "How many cars weigh more than 3000 pounds?");
     expect(intentOf(asked.plan).kind).toBe("count");
     expect(asked.result!.rows[0]![0]).toBe(cars.filter((c) => Number(c.Weight_in_lbs) > 3000).length);
+  });
+
+  it("reads the time column's name as the rows it names ('the warmest year') and a general synonym ('city')", async () => {
+    const warmest = await fx.ask("global-temp.csv", "What was the warmest year?");
+    const years = readRows("global-temp.csv").sort((a, b) => Number(b.temp) - Number(a.temp));
+    expect(warmest.result!.rows[0]![0]).toBe(years[0]!.year);
+    const windier = await fx.ask("weather.csv", "Which city is windier?");
+    const wind = groupBy(
+      readRows("weather.csv"),
+      (w) => w.location,
+      (w) => num(w.wind),
+      mean,
+    );
+    const top = [...wind].sort((a, b) => b[1] - a[1])[0]!;
+    expect(windier.result!.rows[0]![0]).toBe(top[0]);
   });
 
   it("reads a table name said as two words ('bird strikes')", async () => {

@@ -40,7 +40,8 @@ export const countDistinct: QuestionKind<CountDistinctIntent> = {
     if (!column) return null;
     return { kind: "count_distinct", ...scope(s), column, groupBy: s.group };
   },
-  facts: (i, dna) => facts(i, dna, { columns: [i.column], keys: [i.groupBy], agg: "count", counts: true }),
+  // Distinct values are counted, not rows: no row-count aggregation.
+  facts: (i, dna) => facts(i, dna, { columns: [i.column], keys: [i.groupBy], counts: true }),
   build(i, dna) {
     const built = countDistinctSql(dna, i);
     const { x, y } = built.axes;

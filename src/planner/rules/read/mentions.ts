@@ -25,9 +25,7 @@ export interface Mention {
 }
 
 /** Grammar words that never name a column. */
-const FUNCTION_WORDS = new Set(
-  "a an the of in on at to for from by with and or is are was were be what which how".split(" "),
-);
+const GRAMMAR = new Set("a an the of in on at to for from by with and or is are was were be what which how".split(" "));
 const FILLERS = new Set(["of", "per", "in", "the", "and"]);
 const OPERATOR_WORDS = new Set([...Object.keys(AGG_WORDS), ...DESC_WORDS, ...ASC_WORDS]);
 
@@ -48,7 +46,7 @@ const GRAIN_PHRASES: Array<{ words: string[]; grain: Grain }> = [
  */
 export function wordQuality(q: string, w: string): number {
   if (q === w) return 1;
-  if (FUNCTION_WORDS.has(q)) return 0;
+  if (GRAMMAR.has(q)) return 0;
   const sq = stem(q);
   const sw = stem(w);
   if (sq === sw) return 0.95;

@@ -164,7 +164,8 @@ export function readQuestion(question: string, dna: DataDna, tokens = questionTo
           free[i + 1] !== "" &&
           !STOP_WORDS.has(free[i + 1]!)) ||
         ((RANKING_WORDS.has(t) || superlatives.has(i)) &&
-          mentions.some((m) => m.kind === "grain" && m.start === i + 1)),
+          (mentions.some((m) => m.kind === "grain" && m.start === i + 1) ||
+            ledger.placements(i + 1).some((p) => p.as === "entity"))),
     ),
     agg,
     direction,
@@ -232,7 +233,10 @@ function claimTableWords(tokens: string[], mentions: Mention[], dna: DataDna, sc
   const words = tableWords(dna);
   const free = (i: number) => {
     const mention = mentions.find((m) => m.start <= i && i < m.end);
-    return i < tokens.length && !scan.usedTokens.has(i) && (!mention || mention.kind === "grain");
+    // "the warmest year" in a table of years: the time column's own name names the rows too.
+    const timeWord =
+      mention?.kind === "column" && mention.column === dna.timeColumn && mention.end - mention.start === 1;
+    return i < tokens.length && !scan.usedTokens.has(i) && (!mention || mention.kind === "grain" || timeWord);
   };
   tokens.forEach((t, i) => {
     if (!free(i)) return;

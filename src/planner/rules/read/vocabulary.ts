@@ -127,6 +127,7 @@ export const SYNONYMS: string[][] = [
   ["employment", "employees", "jobs"],
   ["company", "firm", "stock", "ticker", "symbol"],
   ["genre", "category", "type", "kind"],
+  ["location", "place", "city", "town"],
 ];
 
 /** Nouns that name what a category column holds rather than a thing: "weather type", "kind of genre". */
