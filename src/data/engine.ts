@@ -6,7 +6,7 @@ import { ChannelDatabases } from "./channel-databases.js";
 import type { ChannelRef } from "./channel-key.js";
 import type { DataDna } from "./dna/types.js";
 import { type IngestedTable, type IngestProgress, ingestFile } from "./ingest/ingest.js";
-import { build, ident, type SqlQuery, STAR, select, textQuery } from "./sql/builder.js";
+import { build, ident, type SqlQuery, STAR, select, textQuery, withRowLimit } from "./sql/builder.js";
 import { guardSql } from "./sql/guard.js";
 import { type QueryLimits, type QueryResult, runQuery, withTimeLimit } from "./sql/runner.js";
 
@@ -96,9 +96,9 @@ export class DataEngine {
         : build(select({ select: [STAR], from: ident(source.table) }));
     return this.databases.read(ref, async (connection) => {
       await guardSql(connection, query.text);
-      const limited = maxRows === undefined ? query.text : `SELECT * FROM (${query.text}) LIMIT ${Math.floor(maxRows)}`;
+      const limited = maxRows === undefined ? query : withRowLimit(query, Math.floor(maxRows));
       const reader = await withTimeLimit(connection, this.config.SQL_TIMEOUT_MS, () =>
-        connection.runAndReadAll(limited, [...query.params]),
+        connection.runAndReadAll(limited.text, [...limited.params]),
       );
       const names = reader.columnNames();
       const types = reader.columnTypes().map((type) => type.toString());

@@ -83,6 +83,20 @@ describe("SQL builder", () => {
     expect(displaySql(query)).toBe(`SELECT "$1" FROM t WHERE a = 'it''s' AND b > 2.5 AND c = TRUE`);
   });
 
+  it("reads a query with bound values column by column, capped to a row limit that is itself bound", async () => {
+    const [dna] = await engine.dna(ref);
+    const query = build(
+      select({
+        select: [ident("team")],
+        from: ident(dna!.table),
+        where: [inList(ident("team"), ["O'Brien's", "Lee"])],
+      }),
+    );
+    const read = await engine.readColumns(ref, { sql: query }, 2);
+    expect(read.rowCount).toBe(2);
+    expect(read.columns[0]?.values).toEqual(["O'Brien's", "O'Brien's"]);
+  });
+
   it("refuses a value that is not a finite number, and a time unit it does not know", () => {
     expect(() => sql`SELECT ${Number.NaN}`).toThrow(RangeError);
     expect(() => dateTrunc("fortnight" as "day", ident("d"))).toThrow(RangeError);

@@ -20,7 +20,7 @@ import {
   RulePlanner,
   TurnLog,
 } from "../../src/planner/index.js";
-import { asTable } from "../../src/planner/rules/compose/answer.js";
+import { asTable } from "../../src/planner/rules/compose/metrics.js";
 import { createLogger } from "../../src/util/index.js";
 import { type FakeOpenAI, type RecordedRequest, reply, startFakeOpenAI } from "../fakes/openai-server.js";
 import { MODEL_CLARIFIES, MODEL_PLANS, MODEL_PYTHON } from "./conformance/model-replies.js";

@@ -163,6 +163,15 @@ export function build(fragment: Sql): SqlQuery {
   return { text: out, params };
 }
 
+/** At most `maxRows` rows of a finished query (which may be model-written text): `SELECT * FROM (query) LIMIT n`. */
+export function withRowLimit(query: SqlQuery, maxRows: number): SqlQuery {
+  if (!Number.isSafeInteger(maxRows) || maxRows < 0) throw new RangeError(`not a row limit: ${maxRows}`);
+  return {
+    text: `SELECT * FROM (${query.text}) LIMIT $${query.params.length + 1}`,
+    params: [...query.params, maxRows],
+  };
+}
+
 /** A query as text with no parameters (model-written SQL, or SQL typed by a person). */
 export function textQuery(text: string): SqlQuery {
   return { text, params: [] };

@@ -6,7 +6,7 @@ import { SandboxError } from "../../util/index.js";
 import type { ExecutablePlan, Plan } from "../plan.js";
 import type { Composition, PlanContext, Planner, PlanResults, PriorTurn } from "../planner.js";
 import { clarifyPlan, noDataPlan } from "./clarify.js";
-import { asTable } from "./compose/answer.js";
+import { asTable } from "./compose/metrics.js";
 import { isFollowUp, planFollowUp } from "./follow-up.js";
 import { kindOf } from "./kinds/index.js";
 import { toPlan } from "./to-plan.js";

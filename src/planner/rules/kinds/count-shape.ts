@@ -3,7 +3,7 @@
 import type { ResultTable } from "../../../charts/index.js";
 import type { DataDna } from "../../../data/index.js";
 import type { ChartIntent } from "../../plan.js";
-import { firstRowMetrics } from "../compose/answer.js";
+import { firstRowMetrics } from "../compose/metrics.js";
 import { formatCell, formatPercent, toNumber } from "../compose/format.js";
 import { describeGroups, describeTwoKeys, type RowsView } from "../compose/groups.js";
 import { capitalise, conditionWords, groupWords, whereWords } from "../compose/phrases.js";

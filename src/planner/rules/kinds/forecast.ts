@@ -1,6 +1,6 @@
 // "Forecast the number of flights per day for the next 7 days": the series, then exponential smoothing in Python.
 import type { DataDna } from "../../../data/index.js";
-import { firstRowMetrics } from "../compose/answer.js";
+import { firstRowMetrics } from "../compose/metrics.js";
 import { describeGroups } from "../compose/groups.js";
 import { capitalise, groupWords, measureWords, whereWords } from "../compose/phrases.js";
 import type { Agg, BaseIntent, Grain, GroupKey } from "../intent.js";

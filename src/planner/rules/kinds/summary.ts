@@ -1,7 +1,7 @@
 // "Summary statistics of horsepower", "Is acceleration normally distributed?", "Are there outliers in X?":
 // statistics of columns computed in Python over the whole table.
 import type { DataDna } from "../../../data/index.js";
-import { statisticMetrics } from "../compose/answer.js";
+import { statisticMetrics } from "../compose/metrics.js";
 import { capitalise, whereWords } from "../compose/phrases.js";
 import { describeSummary } from "../compose/statistics.js";
 import type { BaseIntent } from "../intent.js";
