@@ -1,8 +1,8 @@
 // "Find anomalies in daily precipitation", "Find outliers in horsepower": values far from their usual level,
 // per period of a series or among single rows, flagged in Python.
 import type { DataDna } from "../../../data/index.js";
-import { firstRowMetrics } from "../compose/metrics.js";
 import { describeGroups } from "../compose/groups.js";
+import { firstRowMetrics } from "../compose/metrics.js";
 import { capitalise, groupWords, measureWords, whereWords } from "../compose/phrases.js";
 import type { Agg, BaseIntent, Direction, Grain, GroupKey } from "../intent.js";
 import type { QuestionKind } from "../kind.js";

@@ -2,9 +2,9 @@
 // between groups, tested in Python over every row; or two measures side by side.
 import type { ResultTable } from "../../../charts/index.js";
 import type { DataDna } from "../../../data/index.js";
-import { firstRowMetrics } from "../compose/metrics.js";
 import { formatCell } from "../compose/format.js";
 import { countsView, describeGroups } from "../compose/groups.js";
+import { firstRowMetrics } from "../compose/metrics.js";
 import { capitalise, groupWords, measureWords, whereWords } from "../compose/phrases.js";
 import { describeComparison } from "../compose/statistics.js";
 import type { Agg, BaseIntent, Filter, GroupKey } from "../intent.js";

@@ -1,7 +1,7 @@
 // "What is the correlation between weight and miles per gallon?": Pearson's r over the rows with both values.
 import type { DataDna } from "../../../data/index.js";
-import { firstRowMetrics } from "../compose/metrics.js";
 import { formatCell, formatNumber, toNumber } from "../compose/format.js";
+import { firstRowMetrics } from "../compose/metrics.js";
 import { capitalise, whereWords } from "../compose/phrases.js";
 import type { BaseIntent } from "../intent.js";
 import type { QuestionKind } from "../kind.js";

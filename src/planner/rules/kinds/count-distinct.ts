@@ -1,8 +1,8 @@
 // "How many different origins are there?", "Number of unique directors per genre": distinct values of a column.
 import type { DataDna } from "../../../data/index.js";
-import { firstRowMetrics } from "../compose/metrics.js";
 import { formatCell } from "../compose/format.js";
 import { countsView, describeGroups } from "../compose/groups.js";
+import { firstRowMetrics } from "../compose/metrics.js";
 import { capitalise, groupWords, whereWords } from "../compose/phrases.js";
 import type { BaseIntent, GroupKey } from "../intent.js";
 import type { QuestionKind } from "../kind.js";

@@ -3,9 +3,9 @@
 import type { ResultTable } from "../../../charts/index.js";
 import type { DataDna } from "../../../data/index.js";
 import type { ChartIntent } from "../../plan.js";
-import { firstRowMetrics } from "../compose/metrics.js";
 import { formatCell, formatPercent, toNumber } from "../compose/format.js";
 import { describeGroups, describeTwoKeys, type RowsView } from "../compose/groups.js";
+import { firstRowMetrics } from "../compose/metrics.js";
 import { capitalise, conditionWords, groupWords, whereWords } from "../compose/phrases.js";
 import type { BaseIntent, Filter, GroupKey, IntentFacts } from "../intent.js";
 import type { DescribeInput, FollowUpChange, KindPlan, Sentence } from "../kind.js";

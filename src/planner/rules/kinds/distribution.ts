@@ -1,7 +1,7 @@
 // "Histogram of body mass": equal-width bins of a measure; "distribution of species": rows per category.
 import type { DataDna } from "../../../data/index.js";
-import { firstRowMetrics } from "../compose/metrics.js";
 import { describeGroups, describeRows } from "../compose/groups.js";
+import { firstRowMetrics } from "../compose/metrics.js";
 import { capitalise, groupWords, whereWords } from "../compose/phrases.js";
 import type { BaseIntent, GroupKey } from "../intent.js";
 import type { QuestionKind } from "../kind.js";

@@ -1,7 +1,7 @@
 // "Forecast the number of flights per day for the next 7 days": the series, then exponential smoothing in Python.
 import type { DataDna } from "../../../data/index.js";
-import { firstRowMetrics } from "../compose/metrics.js";
 import { describeGroups } from "../compose/groups.js";
+import { firstRowMetrics } from "../compose/metrics.js";
 import { capitalise, groupWords, measureWords, whereWords } from "../compose/phrases.js";
 import type { Agg, BaseIntent, Grain, GroupKey } from "../intent.js";
 import type { QuestionKind } from "../kind.js";

@@ -1,7 +1,7 @@
 // "Show the cars from Japan", "List flights from SEA": the rows that meet the conditions said.
 import type { DataDna } from "../../../data/index.js";
-import { firstRowMetrics } from "../compose/metrics.js";
 import { formatCell } from "../compose/format.js";
+import { firstRowMetrics } from "../compose/metrics.js";
 import { capitalise, whereWords } from "../compose/phrases.js";
 import type { BaseIntent, Direction } from "../intent.js";
 import type { QuestionKind } from "../kind.js";

@@ -3,9 +3,9 @@
 import type { ResultTable } from "../../../charts/index.js";
 import type { DataDna } from "../../../data/index.js";
 import type { ChartIntent } from "../../plan.js";
-import { firstRowMetrics } from "../compose/metrics.js";
 import { formatCell } from "../compose/format.js";
 import { describeGroups, describeRows, describeTwoKeys, type RowsView } from "../compose/groups.js";
+import { firstRowMetrics } from "../compose/metrics.js";
 import { capitalise, groupWords, measureWords, whereWords } from "../compose/phrases.js";
 import type { Agg, BaseIntent, Direction, GroupKey, IntentFacts } from "../intent.js";
 import type { DescribeInput, FollowUpChange, KindPlan, Sentence } from "../kind.js";
