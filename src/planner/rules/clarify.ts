@@ -57,8 +57,13 @@ export function clarifyPlan(question: string, found: Understanding, prefix = "")
           ),
         ),
       ];
-  const names = unknownNames(question, reading.tokens, reading.mentions, dna).filter((name) =>
-    missing.some((words) => words.includes(name.toLowerCase()) || name.toLowerCase().includes(words)),
+  // A value several columns hold is named, but ambiguous: it is asked about as such, not as an unknown name.
+  const shared = reading.ambiguous.filter((a) => missing.some((words) => words.includes(a.text)));
+  const sharedText = new Set(shared.map((a) => a.text));
+  const names = unknownNames(question, reading.tokens, reading.mentions, dna).filter(
+    (name) =>
+      !sharedText.has(name.toLowerCase()) &&
+      missing.some((words) => words.includes(name.toLowerCase()) || name.toLowerCase().includes(words)),
   );
   const base = {
     classification: "CLARIFY" as const,
@@ -108,10 +113,12 @@ export function clarifyPlan(question: string, found: Understanding, prefix = "")
     reading.tokens,
     found.leftover.filter((i) => reading.ledger.isClaimed(i)),
   );
+  const unplaced = unknown.filter((words) => !sharedText.has(words));
   const problems = [
-    ...(unknown.length > 0
+    ...shared.map((a) => `"${a.value}" is a value of ${a.columns.map(humanize).join(" and ")}: say which one you mean`),
+    ...(unplaced.length > 0
       ? [
-          `${quote(unknown)} ${unknown.length === 1 ? "matches" : "match"} no column, value or word I know in ${dna.table}`,
+          `${quote(unplaced)} ${unplaced.length === 1 ? "matches" : "match"} no column, value or word I know in ${dna.table}`,
         ]
       : []),
     ...(unused.length > 0 ? [`I could not fit ${quote(unused)} into one answer with the rest of the question`] : []),

@@ -116,7 +116,25 @@ describe("rule planner asks back when a word cannot be placed", () => {
 
   it("a verb that carries the condition ('left LAX' is not 'from or to LAX')", async () => {
     const flights = await dnaOf("flights-2k.json");
-    expect(clarify(planRules("How many flights left LAX??", { tables: [flights] })).missing).toEqual(["left"]);
+    const plan = clarify(planRules("How many flights left LAX??", { tables: [flights] }));
+    expect(missingOf(plan)).toMatch(/left/);
+    expect(plan.message).toMatch(/"LAX" is a value of origin and destination/);
+  });
+
+  it("a value two columns hold, unless a column or a preposition says which", async () => {
+    const flights = await dnaOf("flights-20k.json");
+    const at = clarify(planRules("Average delay at SEA", { tables: [flights] }));
+    expect(at.message).toMatch(/"SEA" is a value of origin and destination: say which/);
+    const to = planRules("What is the median delay for flights to SEA?", { tables: [flights] });
+    expect(intentOf(to).filters).toEqual([{ kind: "equals", column: "destination", value: "SEA" }]);
+    const from = planRules("Average delay of flights from SEA by destination", { tables: [flights] });
+    expect(intentOf(from).filters).toEqual([{ kind: "equals", column: "origin", value: "SEA" }]);
+    const named = planRules("Average delay for destination SEA", { tables: [flights] });
+    expect(intentOf(named).filters).toEqual([{ kind: "equals", column: "destination", value: "SEA" }]);
+    const football = await dnaOf("football.json");
+    expect(clarify(planRules("Average home score for Arsenal", { tables: [football] })).message).toMatch(
+      /"Arsenal" is a value of home team and away team/,
+    );
   });
 
   it("a column said but not used by the answer ('how many flights were delayed')", async () => {

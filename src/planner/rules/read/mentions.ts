@@ -22,6 +22,10 @@ export interface Mention {
   coverage: number;
   /** A superlative adjective naming the column ("hottest"): the direction it ranks in. */
   direction?: Direction;
+  /** A value that other columns hold too ("SEA" as origin and destination): those columns. */
+  alsoIn?: string[];
+  /** Set when the question does not say which of these columns holds the value: it is not read as any. */
+  ambiguous?: string[];
 }
 
 /** Grammar words that never name a column. */
@@ -250,9 +254,42 @@ export function findMentions(tokens: string[], dna: DataDna, question: string): 
     for (let k = m.start; k < m.end; k++) if (taken.has(k)) free = false;
     if (!free) continue;
     for (let k = m.start; k < m.end; k++) taken.add(k);
-    chosen.push(m);
+    const others = all.filter(
+      (o) =>
+        o.kind === "value" && m.kind === "value" && o.column !== m.column && o.start === m.start && o.end === m.end,
+    );
+    chosen.push(others.length > 0 ? { ...m, alsoIn: [...new Set(others.map((o) => o.column!))] } : m);
   }
-  return chosen.sort((a, b) => a.start - b.start);
+  return resolveShared(
+    tokens,
+    chosen.sort((a, b) => a.start - b.start),
+  );
+}
+
+/** Words before a value that say which of two columns holds it: "from SEA" (origin), "to SEA" (destination). */
+const FROM_WORDS = /^(from|leaving|departing|out)$/;
+const TO_WORDS = /^(to|into|arriving|towards|bound)$/;
+const FROM_COLUMN = /^(origin|source|from|departure|departures|depart|start|sender|src)$/;
+const TO_COLUMN = /^(destination|dest|to|arrival|arrivals|arrive|target|end|receiver|recipient|dst)$/;
+
+/**
+ * A value more than one column holds is read as one column's only when the question says which: a column named
+ * right before it ("destination SEA"), or a preposition that matches a column's name ("to SEA"). Otherwise it is
+ * left unread, so the question is asked back rather than filtered on a guess.
+ */
+function resolveShared(tokens: string[], mentions: Mention[]): Mention[] {
+  return mentions.flatMap((m) => {
+    if (!m.alsoIn) return [m];
+    const candidates = [m.column!, ...m.alsoIn];
+    const named = mentions.find((o) => o.kind === "column" && o.end === m.start && candidates.includes(o.column!));
+    const before = tokens[m.start - 1] ?? "";
+    const words = FROM_WORDS.test(before) ? FROM_COLUMN : TO_WORDS.test(before) ? TO_COLUMN : null;
+    const byWord = words ? candidates.filter((c) => nameWords(c).some((w) => words.test(w))) : [];
+    const column = named?.column ?? (byWord.length === 1 ? byWord[0] : undefined);
+    if (!column) return [{ ...m, ambiguous: candidates }];
+    const { alsoIn: _others, ...rest } = m;
+    return [{ ...rest, column }];
+  });
 }
 
 export function escapeRegExp(text: string): string {

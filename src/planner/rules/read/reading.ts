@@ -57,6 +57,8 @@ export interface Reading {
   grain: Grain | null;
   /** How much of the question this table explains; used to pick a table. */
   score: number;
+  /** Values the question names that several columns hold, without saying which ("SEA": origin or destination). */
+  ambiguous: Array<{ text: string; value: string; columns: string[] }>;
 }
 
 const RANKING_WORDS = new Set(
@@ -79,7 +81,8 @@ function countingCue(tokens: string[]): boolean {
 
 export function readQuestion(question: string, dna: DataDna, tokens = questionTokens(question)): Reading {
   const ledger = new Ledger(tokens);
-  const mentions = findMentions(tokens, dna, question);
+  const found = findMentions(tokens, dna, question);
+  const mentions = found.filter((m) => !m.ambiguous);
   for (const m of mentions) claimMention(ledger, m);
   const scan: FilterScan = { filters: [], context: new Set(), usedTokens: new Set(), usedMentions: new Set(), ledger };
   const horizon = horizonCue(tokens);
@@ -173,6 +176,9 @@ export function readQuestion(question: string, dna: DataDna, tokens = questionTo
     horizon: horizon?.n ?? null,
     grain: (horizon?.grain ?? grainMention?.grain ?? null) as Grain | null,
     score,
+    ambiguous: found.flatMap((m) =>
+      m.ambiguous ? [{ text: m.text, value: m.value ?? m.text, columns: m.ambiguous }] : [],
+    ),
   };
 }
 
