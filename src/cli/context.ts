@@ -1,7 +1,7 @@
 // Builds what CLI commands need from the environment, once, and closes it when the command ends.
 import { createRuntime, type Runtime } from "../app/index.js";
 import { loadConfig } from "../config/index.js";
-import type { ChannelRef } from "../data/index.js";
+import { type ChannelRef, parseChannelRef } from "../data/index.js";
 import { createLogger } from "../util/index.js";
 
 export type CliContext = Runtime;
@@ -11,9 +11,8 @@ export const LOCAL_CHANNEL = "local";
 
 /** `--channel C` (optionally `T:C`) → a channel ref; the default is the local channel. */
 export function channelRef(channel: string | undefined): ChannelRef {
-  if (!channel) return { teamId: LOCAL_TEAM, channelId: LOCAL_CHANNEL };
-  const [team, id] = channel.includes(":") ? channel.split(":", 2) : [LOCAL_TEAM, channel];
-  return { teamId: team || LOCAL_TEAM, channelId: id || LOCAL_CHANNEL };
+  const local = { teamId: LOCAL_TEAM, channelId: LOCAL_CHANNEL };
+  return channel ? parseChannelRef(channel, local) : local;
 }
 
 export async function openContext(): Promise<CliContext> {

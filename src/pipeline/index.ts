@@ -11,6 +11,6 @@ export {
 } from "./events.js";
 export { forgetChannel } from "./forget.js";
 export { checkText, collectNumbers, findNumbers, isGrounded } from "./grounding.js";
-export { answerQuestion, runQuestion } from "./orchestrator.js";
+export { answerQuestion, defaultPlanner, runQuestion } from "./orchestrator.js";
 export { frameFromColumns, frameFromQuery } from "./steps/frames.js";
-export type { Answer, PipelineDeps, QuestionRequest } from "./types.js";
+export type { Answer, PipelineDeps, QuestionContext, QuestionRequest } from "./types.js";

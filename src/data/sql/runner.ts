@@ -1,6 +1,7 @@
 // Runs one guarded query with a time limit (interrupt) and row/byte caps, reporting any truncation.
 import { type DuckDBConnection, JSDuckDBValueConverter } from "@duckdb/node-api";
 import { UserInputError } from "../../util/index.js";
+import type { SqlValue } from "./builder.js";
 import { firstLine, guardSql } from "./guard.js";
 import { type Cell, toCell } from "./values.js";
 
@@ -28,12 +29,17 @@ export interface QueryResult {
 
 export class QueryTimeoutError extends UserInputError {}
 
-/** Guards, runs and reads `sql`; the connection stays usable after a timeout. */
-export async function runQuery(connection: DuckDBConnection, sql: string, limits: QueryLimits): Promise<QueryResult> {
+/** Guards, runs and reads `sql` with `params` bound to its `$n`; the connection stays usable after a timeout. */
+export async function runQuery(
+  connection: DuckDBConnection,
+  sql: string,
+  limits: QueryLimits,
+  params: readonly SqlValue[] = [],
+): Promise<QueryResult> {
   await guardSql(connection, sql);
   const started = performance.now();
   return withTimeLimit(connection, limits.timeoutMs, async () => {
-    const result = await connection.stream(sql);
+    const result = await connection.stream(sql, [...params]);
     const columns = result.columnNames();
     const types = result.columnTypes().map((type) => type.toString());
     const rows: Cell[][] = [];
