@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildChartSpec, renderChartPng, type VegaLiteSpec } from "../../src/charts/index.js";
+import { CHART_HEIGHT, CHART_WIDTH } from "../../src/charts/theme.js";
 import { avgHorsepowerByOrigin, avgMpgByYearAndOrigin, weightByName } from "./cars-fixtures.js";
 import { view } from "./spec-access.js";
 
@@ -24,12 +25,12 @@ describe("renderChartPng", () => {
   it("honours another scale and a tall horizontal bar chart's height", async () => {
     const spec = buildChartSpec(weightByName(50))!;
     const png = await renderChartPng(spec, { scale: 1 });
-    expect(pngSize(png)).toEqual({ width: 640, height: view(spec).height });
+    expect(pngSize(png)).toEqual({ width: CHART_WIDTH, height: view(spec).height });
   });
 
   it("renders a multi-series line with a legend", async () => {
     const spec = buildChartSpec(avgMpgByYearAndOrigin())!;
-    expect(pngSize(await renderChartPng(spec))).toEqual({ width: 1280, height: 720 });
+    expect(pngSize(await renderChartPng(spec))).toEqual({ width: CHART_WIDTH * 2, height: CHART_HEIGHT * 2 });
   });
 
   it("refuses a spec that points at url data instead of fetching it", async () => {
