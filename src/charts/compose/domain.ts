@@ -8,6 +8,8 @@ export interface DomainOptions {
   headroom?: number;
   /** Share of the span added below the smallest value. @defaultValue 0.05 */
   footroom?: number;
+  /** Never stretch to zero (scatter axes: positions, not lengths). @defaultValue false */
+  hug?: boolean;
 }
 
 /** [low, high] for these values; starts at zero when the smallest is within a quarter of the largest's size. */
@@ -23,7 +25,7 @@ export function valueDomain(values: readonly number[], options: DomainOptions = 
   const nonNegative = min >= 0;
   const nonPositive = max <= 0;
   const nearZero = nonNegative ? min <= max * 0.25 : nonPositive ? max >= min * 0.25 : true;
-  if (options.zero || nearZero) {
+  if (options.zero || (nearZero && !options.hug)) {
     min = Math.min(min, 0);
     max = Math.max(max, 0);
   }

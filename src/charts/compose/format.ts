@@ -107,5 +107,9 @@ export function formatTimeRange(times: readonly number[], grain: TimeGrain): str
   const first = formatTime(min, grain);
   const last = formatTime(max, grain);
   if (first === last) return first;
+  const year = new Date(min).getUTCFullYear();
+  if (grain === "day" && year === new Date(max).getUTCFullYear()) {
+    return `${first.replace(`, ${year}`, "")} – ${last}`;
+  }
   return grain === "year" ? `${first}–${last}` : `${first} – ${last}`;
 }

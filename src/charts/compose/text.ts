@@ -42,7 +42,8 @@ export function displayLabels(values: readonly string[], max: number): string[] 
   for (const tail of [max / 2, max - 6]) {
     const counts = countOf(labels);
     labels.forEach((label, index) => {
-      if (counts.get(label)! > 1 && values[index]!.length > max) labels[index] = shorten(values[index]!, max, tail);
+      if (counts.get(label)! > 1 && values[index]!.length > max)
+        labels[index] = shorten(values[index]!, max, tail, true);
     });
   }
   const counts = countOf(labels);
@@ -61,11 +62,18 @@ function countOf(labels: readonly string[]): Map<string, number> {
   return counts;
 }
 
-/** The first characters and the last `tail` (from a word start when one is near), joined by an ellipsis. */
-function shorten(value: string, max: number, tail: number): string {
-  let end = value.slice(value.length - Math.floor(tail));
-  const space = end.indexOf(" ");
-  if (space >= 0 && space < end.length / 2) end = end.slice(space);
+/**
+ * The first characters and the end joined by an ellipsis. The end is the last word when it is short (model
+ * years, codes: "Chevrolet Chevelle… 1970"), otherwise the last `tail` characters only when `exact` (to tell
+ * colliding labels apart); a label with a long last word is cut at a word boundary instead.
+ */
+function shorten(value: string, max: number, tail: number, exact = false): string {
+  const lastSpace = value.lastIndexOf(" ");
+  const lastWord = lastSpace > 0 ? value.slice(lastSpace) : "";
+  let end = "";
+  if (exact) end = value.slice(value.length - Math.floor(tail));
+  else if (lastWord && lastWord.length <= tail + 1) end = lastWord;
+  if (!end) return abbreviate(value, max);
   const head = value.slice(0, Math.max(1, max - 1 - end.length)).trimEnd();
   return `${head}…${end}`;
 }

@@ -1,6 +1,6 @@
 // The interface every answer kind's chart implements, and what they share: reading evidence tables, labels.
 import { type ChartRecord, type ColumnInfo, prepareTable } from "../columns.js";
-import { formatTimeRange } from "../compose/format.js";
+import { formatTime, formatTimeRange } from "../compose/format.js";
 import type { ChartRequest, Presentation, RequestedChart } from "../request/chart-request.js";
 import { findColumn } from "../roles.js";
 import type { ResultTable, VegaLiteSpec } from "../types.js";
@@ -59,6 +59,13 @@ export function labelOf(presentation: Presentation, column: ColumnInfo): string 
 /** The column's unit from the presentation, if known. */
 export function unitOf(presentation: Presentation, column: ColumnInfo): string | undefined {
   return presentation.units?.[column.name];
+}
+
+/** A key's value as text: times at their column's grain ("2014", "Mar 2014"), the rest as written. */
+export function keyText(value: unknown, column: ColumnInfo): string {
+  if (value === null || value === undefined) return "(none)";
+  if (column.kind === "temporal" && typeof value === "number") return formatTime(value, column.grain ?? "day");
+  return String(value);
 }
 
 /** Numbers of one field, in record order, skipping non-numbers. */

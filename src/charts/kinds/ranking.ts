@@ -8,7 +8,7 @@ import { displayLabels, textWidth } from "../compose/text.js";
 import { defaultOp } from "../data-shaping.js";
 import type { Key, RankingRequest } from "../request/index.js";
 import { BAR_CHROME, BAR_STEP, CHART_WIDTH, COLORS, FONT } from "../theme.js";
-import { type ChartKind, contextLine, type Drawing, labelOf, readEvidence, unitOf } from "./kind.js";
+import { type ChartKind, contextLine, type Drawing, keyText, labelOf, readEvidence, unitOf } from "./kind.js";
 
 /** Most bars drawn: more stop being readable at Slack's size; the subtitle says how many were left out. */
 export const MAX_RANKED = 30;
@@ -39,7 +39,7 @@ export const rankingKind: ChartKind<RankingRequest> = {
     for (const record of read.records) {
       const amount = record[value.field];
       if (typeof amount !== "number") continue;
-      const name = String(record[key.field] ?? "(none)");
+      const name = keyText(record[key.field], key);
       all.push({ key: name, value: amount, asked: asked.has(name.toLowerCase()) });
     }
     if (all.length < 2) return { unusable: "a ranking needs at least two groups" };

@@ -10,7 +10,7 @@ import {
   stackedBarLayers,
 } from "../compose/part-to-whole.js";
 import type { ShareRequest } from "../request/chart-request.js";
-import { type ChartKind, contextLine, type Drawing, readEvidence, unitOf } from "./kind.js";
+import { type ChartKind, contextLine, type Drawing, keyText, readEvidence, unitOf } from "./kind.js";
 
 export const shareKind: ChartKind<ShareRequest> = {
   kind: "share",
@@ -32,7 +32,7 @@ export const shareKind: ChartKind<ShareRequest> = {
       const amount = record[value.field];
       if (typeof amount !== "number") continue;
       if (amount < 0) return { unusable: `${value.name} has a negative part, so it is not a whole of parts` };
-      const name = String(record[label.field] ?? "(none)");
+      const name = keyText(record[label.field], label);
       parts.push({ label: name, value: amount, asked: asked.has(name.toLowerCase()) });
     }
     if (!parts.some((part) => part.asked)) return { unusable: "none of the parts is the one asked about" };
