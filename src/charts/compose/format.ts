@@ -74,7 +74,10 @@ export function axisFormat(values: readonly (number | null)[], name: string, uni
 
 /** "Max temperature" + "°C" -> "Max temperature (°C)"; a title that already names its unit is kept. */
 export function titleWithUnit(title: string, unit?: string): string {
-  if (!unit || title.includes(`(${unit})`) || title.endsWith(` ${unit}`)) return title;
+  const lower = title.toLowerCase();
+  if (!unit || lower === unit.toLowerCase() || title.includes(`(${unit})`) || lower.endsWith(` ${unit.toLowerCase()}`)) {
+    return title;
+  }
   return `${title} (${unit})`;
 }
 

@@ -42,10 +42,10 @@ export interface Box {
  * `align` keeps labels near an edge inside the plot.
  */
 export function around(gap = 8, prefer: "above" | "below" = "above", align: Align = "center"): Placement[] {
-  const dx = align === "left" ? -4 : align === "right" ? 4 : 0;
+  // Edge labels start (or end) right above or below their point, so they stay inside the plot.
   const vertical = [gap, gap + 14, gap + 28].flatMap((d) => {
-    const above: Placement = { dx, dy: -d, align, baseline: "bottom" };
-    const below: Placement = { dx, dy: d, align, baseline: "top" };
+    const above: Placement = { dx: 0, dy: -d, align, baseline: "bottom" };
+    const below: Placement = { dx: 0, dy: d, align, baseline: "top" };
     return prefer === "above" ? [above, below] : [below, above];
   });
   return [
@@ -104,13 +104,20 @@ export function placeLabels<T>(
     const w = textWidth(candidate.text, fontSize) + 2;
     const h = fontSize + 3;
     const boxes = candidate.placements
-      .map((placement) => ({
+      .map((placement, index) => ({
+        index,
         placement,
         box: boxOf(candidate.x + placement.dx, candidate.y + placement.dy, w, h, placement),
       }))
       .filter(({ box }) => box.x1 >= 0 && box.x2 <= width && box.y1 >= 0 && box.y2 <= height)
       .filter(({ box }) => !taken.some((other) => overlaps(box, other)));
-    const chosen = boxes.find(({ box }) => !soft.some((other) => overlaps(box, other))) ?? boxes[0];
+    // Nearest first, but crossing a line costs as much as moving three placements away.
+    const cost = ({ index, box }: { index: number; box: Box }) =>
+      index + (soft.some((other) => overlaps(box, other)) ? 3 : 0);
+    const chosen = boxes.reduce<(typeof boxes)[number] | undefined>(
+      (best, option) => (best === undefined || cost(option) < cost(best) ? option : best),
+      undefined,
+    );
     if (!chosen) continue;
     taken.push(chosen.box);
     placed.push({ ...chosen.placement, text: candidate.text, datum: candidate.datum });

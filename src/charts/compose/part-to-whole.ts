@@ -13,7 +13,7 @@ export interface Part {
   asked: boolean;
 }
 
-/** Named segments before the rest are summed as "Other". */
+/** Named segments before the rest are summed as "All others". */
 export const MAX_SEGMENTS = 6;
 /** Colours of the asked-for segments, then of the rest (distinct enough to tell apart in the legend). */
 const ASKED = [COLORS.accent, "#E69F00", "#CC79A7"];
@@ -29,7 +29,7 @@ export interface Segments {
   askedValue: number;
 }
 
-/** The parts as segments: asked-for parts first, the rest largest first, beyond `MAX_SEGMENTS` one "Other". */
+/** The parts as segments: asked-for parts first, the rest largest first, beyond `MAX_SEGMENTS` one "All others". */
 export function segments(parts: readonly Part[]): Segments {
   const total = parts.reduce((sum, part) => sum + part.value, 0);
   const asked = parts.filter((part) => part.asked).sort((a, b) => b.value - a.value);
@@ -37,7 +37,7 @@ export function segments(parts: readonly Part[]): Segments {
   const room = Math.max(1, MAX_SEGMENTS - asked.length);
   if (rest.length > room) {
     const other = rest.slice(room - 1).reduce((sum, part) => sum + part.value, 0);
-    rest = [...rest.slice(0, room - 1), { label: "Other", value: other, asked: false }];
+    rest = [...rest.slice(0, room - 1), { label: "All others", value: other, asked: false }];
   }
   const ordered = [...asked, ...rest];
   const rows: ChartRecord[] = [];

@@ -32,7 +32,10 @@ export const correlationKind: ChartKind<CorrelationRequest> = {
     const notes: string[] = [];
     const shown = sampleEvenly(all, EVIDENCE_LIMITS.pairs);
     const total = Math.max(request.stats.n, all.length);
-    if (shown.length < total) notes.push(`${formatNumber(shown.length)} of ${formatNumber(total)} pairs drawn.`);
+    // The evidence contract: more pairs than drawn means a stratified sample that keeps the extremes.
+    if (shown.length < total) {
+      notes.push(`${formatNumber(shown.length)} of ${formatNumber(total)} pairs drawn, a stratified sample keeping the extremes.`);
+    }
     const xs = shown.map((record) => record[x.field] as number);
     const ys = shown.map((record) => record[y.field] as number);
     const fit = lineOf(request.stats, xs, ys);

@@ -53,7 +53,7 @@ export const rankingKind: ChartKind<RankingRequest> = {
         .slice(0, MAX_PIE)
         .map((bar) => ({ label: bar.key, value: bar.value, asked: bar.asked }));
       const rest = all.slice(MAX_PIE).reduce((sum, bar) => sum + bar.value, 0);
-      if (rest > 0) parts.push({ label: "Other", value: rest, asked: false });
+      if (rest > 0) parts.push({ label: "All others", value: rest, asked: false });
       return {
         spec: frameLayers({
           title: presentation.title,

@@ -1,11 +1,11 @@
 // A measure by two keys: one coloured line per series over a time or ordered key, grouped bars over categories;
-// many series become the top few plus "Other" (sums and counts) or small multiples (averages, rates).
+// many series become the top few plus "All others" (sums and counts) or small multiples (averages, rates).
 
 import type { ChartRecord, ColumnInfo } from "../columns.js";
 import { prepareTable } from "../columns.js";
 import { plotSize, timeX, valueChannel, valueLabelChars } from "../compose/axes.js";
 import { valueDomain } from "../compose/domain.js";
-import { formatNumber, titleWithUnit } from "../compose/format.js";
+import { formatNumber, formatPercent, titleWithUnit } from "../compose/format.js";
 import { frameLayers, type Layer, subtitleLines, titleLines, titleSpec } from "../compose/frame.js";
 import { displayLabels } from "../compose/text.js";
 import { defaultOp } from "../data-shaping.js";
@@ -16,6 +16,8 @@ import { CHART_CONFIG, CHART_WIDTH, COLORS, PALETTE } from "../theme.js";
 import type { VegaLiteSpec } from "../types.js";
 import { type ChartKind, contextLine, type Drawing, keyText, labelOf, readEvidence, unitOf } from "./kind.js";
 
+/** Label of the folded rest; not "Other", which real data uses (an industry named Other). */
+const OTHER = "All others";
 /** Most series drawn in their own colour. */
 export const MAX_COLORED_SERIES = 6;
 /** Most panels of small multiples. */
@@ -62,14 +64,23 @@ export const twoKeysKind: ChartKind<TwoKeysRequest> = {
       : defaultOp(value) === "sum";
     if (ranked.length > MAX_COLORED_SERIES && type !== "heatmap") {
       if (!additive && type === "line") return { spec: smallMultiples(request, rows, ranked, key, value) };
-      rows = foldOther(rows, ranked, MAX_COLORED_SERIES - 1, additive);
-      notes.push(
-        `Top ${MAX_COLORED_SERIES - 1} of ${ranked.length} ${labelOf(presentation, series).toLowerCase()} values; the rest as Other.`,
-      );
+      const folded = foldOther(rows, ranked, MAX_COLORED_SERIES - 1, additive);
+      const kept = `Top ${MAX_COLORED_SERIES - 1} of ${formatNumber(ranked.length)} ${labelOf(presentation, series).toLowerCase()} values`;
+      // An "All others" larger than every named series would flatten them against the axis: it is left out and said.
+      if (folded.otherShare !== null && folded.otherTotal > folded.largestTotal) {
+        rows = folded.rows.filter((row) => row.series !== OTHER);
+        notes.push(`${kept}; the other ${formatNumber(ranked.length - MAX_COLORED_SERIES + 1)} (${formatPercent(folded.otherShare)} of the total) not drawn.`);
+      } else {
+        rows = folded.rows;
+        notes.push(`${kept}; the rest as Other.`);
+      }
     }
     const seriesNames = [...new Set(rows.map((row) => row.series))];
-    const ordered = ranked.filter((name) => seriesNames.includes(name));
-    if (seriesNames.includes("Other")) ordered.push("Other");
+    // Years and other ordered series keep their own order; categories go largest first.
+    const ordered = (series.kind === "nominal" ? ranked : [...ranked].sort(naturally)).filter(
+      (name) => seriesNames.includes(name) && name !== OTHER,
+    );
+    if (seriesNames.includes(OTHER)) ordered.push(OTHER);
     const labels = new Map(ordered.map((name, i) => [name, displayLabels(ordered, 20)[i]!]));
     const data = rows.map((row) => ({ key: row.key, series: labels.get(row.series)!, value: row.value }));
     const unit = unitOf(presentation, value);
@@ -120,22 +131,49 @@ function rankSeries(rows: Row[]): string[] {
   return [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
 }
 
-/** The top `keep` series as they are; the rest summed (or averaged) per key as "Other". */
-function foldOther(rows: Row[], ranked: string[], keep: number, additive: boolean): Row[] {
+function naturally(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true });
+}
+
+interface Folded {
+  rows: Row[];
+  otherTotal: number;
+  largestTotal: number;
+  /** Other's share of the grand total, for sums and counts; null for averages. */
+  otherShare: number | null;
+}
+
+/** The top `keep` series as they are; the rest summed (or averaged) per key as "All others". */
+function foldOther(rows: Row[], ranked: string[], keep: number, additive: boolean): Folded {
   const top = new Set(ranked.slice(0, keep));
   const other = new Map<number | string, { sum: number; n: number }>();
   const kept: Row[] = [];
+  const totals = new Map<string, number>();
+  let grand = 0;
   for (const row of rows) {
-    if (top.has(row.series)) kept.push(row);
-    else {
+    grand += row.value;
+    if (top.has(row.series)) {
+      kept.push(row);
+      totals.set(row.series, (totals.get(row.series) ?? 0) + row.value);
+    } else {
       const entry = other.get(row.key) ?? { sum: 0, n: 0 };
       entry.sum += row.value;
       entry.n += 1;
       other.set(row.key, entry);
     }
   }
-  for (const [key, { sum, n }] of other) kept.push({ key, series: "Other", value: additive ? sum : sum / n });
-  return kept;
+  let otherTotal = 0;
+  for (const [key, { sum, n }] of other) {
+    const value = additive ? sum : sum / n;
+    otherTotal += value;
+    kept.push({ key, series: OTHER, value });
+  }
+  return {
+    rows: kept,
+    otherTotal,
+    largestTotal: Math.max(0, ...totals.values()),
+    otherShare: additive && grand > 0 ? otherTotal / grand : null,
+  };
 }
 
 /** One colour per series; with a highlight, the asked-for series in the accent colour and the rest muted. */
@@ -147,7 +185,7 @@ function colorOf(
   const asked = new Set((highlight ?? []).map((item) => labels.get(String(item)) ?? String(item)));
   const range = names.some((name) => asked.has(name))
     ? names.map((name) => (asked.has(name) ? COLORS.accent : COLORS.muted))
-    : names.map((name, i) => (name === "Other" ? COLORS.muted : PALETTE[i % PALETTE.length]!));
+    : names.map((name, i) => (name === OTHER ? COLORS.muted : PALETTE[i % PALETTE.length]!));
   return { field: "series", type: "nominal", title: null, scale: { domain: names, range }, sort: names };
 }
 
@@ -177,9 +215,9 @@ function smallMultiples(
     key.kind === "temporal"
       ? timeX(keyColumn, times, panelWidth)
       : { ...discreteChannel(keyColumn), title: null, axis: { labelAngle: 0 } };
-  (x.axis as Record<string, unknown>).labelFontSize = 11;
   // One y title per row of panels would repeat and collide: the measure is named in the subtitle instead.
-  const y = { ...valueChannel("value", "", unit, domain, values, value.name), title: null };
+  const channel = valueChannel("value", "", unit, domain, values, value.name);
+  const y = { ...channel, title: null, axis: { ...(channel.axis as object), tickCount: 3 } };
   const measure = titleWithUnit(labelOf(presentation, value), unit === "$" ? undefined : unit);
   const notes = [
     [measure, contextLine(presentation, key.kind === "temporal" ? times : undefined, key.grain)]
