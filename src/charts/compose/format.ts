@@ -75,7 +75,12 @@ export function axisFormat(values: readonly (number | null)[], name: string, uni
 /** "Max temperature" + "°C" -> "Max temperature (°C)"; a title that already names its unit is kept. */
 export function titleWithUnit(title: string, unit?: string): string {
   const lower = title.toLowerCase();
-  if (!unit || lower === unit.toLowerCase() || title.includes(`(${unit})`) || lower.endsWith(` ${unit.toLowerCase()}`)) {
+  if (
+    !unit ||
+    lower === unit.toLowerCase() ||
+    title.includes(`(${unit})`) ||
+    lower.endsWith(` ${unit.toLowerCase()}`)
+  ) {
     return title;
   }
   return `${title} (${unit})`;

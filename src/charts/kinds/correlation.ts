@@ -34,7 +34,9 @@ export const correlationKind: ChartKind<CorrelationRequest> = {
     const total = Math.max(request.stats.n, all.length);
     // The evidence contract: more pairs than drawn means a stratified sample that keeps the extremes.
     if (shown.length < total) {
-      notes.push(`${formatNumber(shown.length)} of ${formatNumber(total)} pairs drawn, a stratified sample keeping the extremes.`);
+      notes.push(
+        `${formatNumber(shown.length)} of ${formatNumber(total)} pairs drawn, a stratified sample keeping the extremes.`,
+      );
     }
     const xs = shown.map((record) => record[x.field] as number);
     const ys = shown.map((record) => record[y.field] as number);

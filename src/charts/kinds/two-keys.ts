@@ -69,7 +69,9 @@ export const twoKeysKind: ChartKind<TwoKeysRequest> = {
       // An "All others" larger than every named series would flatten them against the axis: it is left out and said.
       if (folded.otherShare !== null && folded.otherTotal > folded.largestTotal) {
         rows = folded.rows.filter((row) => row.series !== OTHER);
-        notes.push(`${kept}; the other ${formatNumber(ranked.length - MAX_COLORED_SERIES + 1)} (${formatPercent(folded.otherShare)} of the total) not drawn.`);
+        notes.push(
+          `${kept}; the other ${formatNumber(ranked.length - MAX_COLORED_SERIES + 1)} (${formatPercent(folded.otherShare)} of the total) not drawn.`,
+        );
       } else {
         rows = folded.rows;
         notes.push(`${kept}; the rest as Other.`);

@@ -61,7 +61,11 @@ export const TIME_CASES: GalleryCase[] = [
         fillRecipe(
           latestSeriesRecipe,
           {
-            fragments: { source: data.table("flights-20k.json"), period: `date_trunc('day', "date")`, value: "count(*)" },
+            fragments: {
+              source: data.table("flights-20k.json"),
+              period: `date_trunc('day', "date")`,
+              value: "count(*)",
+            },
             identifiers: { time: "day", measure: "flights" },
           },
           quoteIdent,
@@ -76,16 +80,30 @@ export const TIME_CASES: GalleryCase[] = [
         upper: number[];
       };
       const rows = out.dates.map((date, i) => [date.slice(0, 10), out.values[i], out.lower[i], out.upper[i]]);
-      const forecast = { columns: ["day", "forecast", "lower", "upper"], types: ["DATE", "DOUBLE", "DOUBLE", "DOUBLE"], rows };
+      const forecast = {
+        columns: ["day", "forecast", "lower", "upper"],
+        types: ["DATE", "DOUBLE", "DOUBLE", "DOUBLE"],
+        rows,
+      };
       return {
         kind: "forecast",
         method: out.method,
         evidence: {
           history: { table: tableOf(history), time: "day", value: "flights" },
-          forecast: { table: forecast, time: "day", value: "forecast", lower: "lower", upper: "upper", interval: out.interval },
+          forecast: {
+            table: forecast,
+            time: "day",
+            value: "forecast",
+            lower: "lower",
+            upper: "upper",
+            interval: out.interval,
+          },
         },
         answer: forecast,
-        presentation: { title: "Flights per day, forecast for the next 7 days", labels: { flights: "Flights per day" } },
+        presentation: {
+          title: "Flights per day, forecast for the next 7 days",
+          labels: { flights: "Flights per day" },
+        },
       };
     },
   },
@@ -117,7 +135,11 @@ export const TIME_CASES: GalleryCase[] = [
           flagged: { table: flagged, time: "date", value: "precipitation" },
         },
         answer: flagged,
-        presentation: { title: "Unusually wet days in Seattle", units: UNITS, labels: { precipitation: "Precipitation" } },
+        presentation: {
+          title: "Unusually wet days in Seattle",
+          units: UNITS,
+          labels: { precipitation: "Precipitation" },
+        },
       };
     },
   },
@@ -157,7 +179,10 @@ export const TIME_CASES: GalleryCase[] = [
         value: "flights",
         aggregate: "count",
         answer,
-        presentation: { title: "Flights per week by origin airport", labels: { flights: "Flights per week", origin: "Origin" } },
+        presentation: {
+          title: "Flights per week by origin airport",
+          labels: { flights: "Flights per week", origin: "Origin" },
+        },
       };
     },
   },

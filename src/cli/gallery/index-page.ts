@@ -2,16 +2,16 @@
 import type { GalleryEntry } from "./run.js";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
 
 export function galleryIndex(entries: readonly GalleryEntry[]): string {
   const figures = entries.map((entry) => {
     const image = entry.file
-      ? `<img src="${escape(entry.file)}" width="360" alt="${escape(entry.question)}">`
-      : `<div class="none">${escape(entry.error ? `Failed: ${entry.error}` : "No image: the number is the answer.")}</div>`;
-    const note = entry.note ? `<br><em>${escape(entry.note)}</em>` : "";
+      ? `<img src="${escapeHtml(entry.file)}" width="360" alt="${escapeHtml(entry.question)}">`
+      : `<div class="none">${escapeHtml(entry.error ? `Failed: ${entry.error}` : "No image: the number is the answer.")}</div>`;
+    const note = entry.note ? `<br><em>${escapeHtml(entry.note)}</em>` : "";
     const kind = entry.drawn && entry.drawn !== entry.kind ? `${entry.kind} → ${entry.drawn}` : entry.kind;
-    return `<figure>${image}<figcaption><strong>${escape(entry.question)}</strong><br>${escape(kind)}${note}</figcaption></figure>`;
+    return `<figure>${image}<figcaption><strong>${escapeHtml(entry.question)}</strong><br>${escapeHtml(kind)}${note}</figcaption></figure>`;
   });
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>InsightX chart gallery</title>
