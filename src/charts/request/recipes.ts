@@ -19,9 +19,11 @@ export interface EvidenceRecipe {
 
 /**
  * The pairs behind a correlation, at most `limit` (2,000) rows, deterministic. Every row when there are no more
- * than `limit`; otherwise the `outliers` (200) most extreme points by z-score on either axis, then a sample of
+ * than `limit`; otherwise the rows holding either axis's minimum or maximum and the `outliers` (200) most extreme
+ * points by z-score on either axis, then a sample of
  * each cell of a 10 × 10 grid of x-deciles and y-deciles in proportion to its size, so the cloud keeps its shape
- * and its outliers. `{group}` is optional: the category a grouping asked for.
+ * and its outliers. Every ORDER BY ends in the values themselves, so the same data always gives the same sample.
+ * `{group}` is optional: the category a grouping asked for.
  */
 export const correlationPairsRecipe: EvidenceRecipe = {
   purpose: "the pairs behind a correlation, stratified sample, outliers kept",
@@ -32,14 +34,15 @@ export const correlationPairsRecipe: EvidenceRecipe = {
   SELECT {x} AS x, {y} AS y[[group|, {group} AS g]] FROM {source} WHERE {x} IS NOT NULL AND {y} IS NOT NULL
 ), scored AS (
   SELECT x, y[[group|, g]], count(*) OVER () AS n,
-    greatest(coalesce(abs(x - avg(x) OVER ()) / nullif(stddev_pop(x) OVER (), 0), 0),
-             coalesce(abs(y - avg(y) OVER ()) / nullif(stddev_pop(y) OVER (), 0), 0)) AS z,
-    ntile(10) OVER (ORDER BY x) AS sx, ntile(10) OVER (ORDER BY y) AS sy
+    CASE WHEN x = min(x) OVER () OR x = max(x) OVER () OR y = min(y) OVER () OR y = max(y) OVER () THEN 1e300
+      ELSE greatest(coalesce(abs(x - avg(x) OVER ()) / nullif(stddev_pop(x) OVER (), 0), 0),
+                    coalesce(abs(y - avg(y) OVER ()) / nullif(stddev_pop(y) OVER (), 0), 0)) END AS z,
+    ntile(10) OVER (ORDER BY x, y[[group|, g]]) AS sx, ntile(10) OVER (ORDER BY y, x[[group|, g]]) AS sy
   FROM base
 ), ranked AS (
   SELECT x, y[[group|, g]], n,
-    row_number() OVER (ORDER BY z DESC, hash(x, y)) AS extreme_rank,
-    row_number() OVER (PARTITION BY sx, sy ORDER BY hash(x, y)) AS cell_rank,
+    row_number() OVER (ORDER BY z DESC, hash(x, y), x, y[[group|, g]]) AS extreme_rank,
+    row_number() OVER (PARTITION BY sx, sy ORDER BY hash(x, y), x, y[[group|, g]]) AS cell_rank,
     count(*) OVER (PARTITION BY sx, sy) AS cell_n
   FROM scored
 )
