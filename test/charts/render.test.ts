@@ -57,6 +57,32 @@ describe("renderChartPng", () => {
     }
   });
 
+  it("renders layers of inline rows, and refuses a layer that loads a URL, transforms or sums past the row cap", async () => {
+    const layer = (values: unknown[], extra: Record<string, unknown> = {}) => ({
+      data: { values },
+      mark: "point",
+      encoding: { x: { field: "x", type: "quantitative" } },
+      ...extra,
+    });
+    const layered = (...layers: unknown[]) =>
+      ({
+        width: 200,
+        height: 100,
+        autosize: { type: "fit", contains: "padding" },
+        layer: layers,
+      }) as unknown as VegaLiteSpec;
+    expect(pngSize(await renderChartPng(layered(layer([{ x: 1 }]), layer([{ x: 2 }])), { scale: 1 }))).toEqual({
+      width: 200,
+      height: 100,
+    });
+    const url = { data: { url: "http://127.0.0.1:9/x.csv" }, mark: "point" };
+    const transform = layer([{ x: 1 }], { transform: [{ calculate: "1", as: "y" }] });
+    const big = Array.from({ length: 10_001 }, (_, x) => ({ x }));
+    for (const spec of [layered(layer([]), url), layered(transform), layered(layer(big), layer(big))]) {
+      await expect(renderChartPng(spec)).rejects.toMatchObject({ code: "chart_spec_unsafe" });
+    }
+  });
+
   it("refuses a scale outside 0 to 4", async () => {
     const spec = buildChartSpec(avgHorsepowerByOrigin())!;
     await expect(renderChartPng(spec, { scale: 40 })).rejects.toMatchObject({ code: "chart_scale_invalid" });
