@@ -90,6 +90,8 @@ export const CHART_CONFIG: Config = {
     labelLimit: LABEL_LIMIT,
     orient: "top",
     direction: "horizontal",
+    // Wrap a top legend into rows rather than run it off the right edge.
+    columns: 4,
     columnPadding: 12,
     symbolSize: 80,
   },

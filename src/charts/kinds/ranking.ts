@@ -54,10 +54,13 @@ export const rankingKind: ChartKind<RankingRequest> = {
         .map((bar) => ({ label: bar.key, value: bar.value, asked: bar.asked }));
       const rest = all.slice(MAX_PIE).reduce((sum, bar) => sum + bar.value, 0);
       if (rest > 0) parts.push({ label: "All others", value: rest, asked: false });
+      const total = all.reduce((sum, bar) => sum + bar.value, 0);
       return {
         spec: frameLayers({
           title: presentation.title,
-          subtitle: [context],
+          subtitle: [
+            [`${formatValue(total, unit === "$" ? unit : undefined)} in all`, context].filter(Boolean).join(" · "),
+          ],
           layers: donutLayers(segments(parts), 100),
           height: 250,
         }),
