@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRuntime, type Runtime } from "../../src/app/index.js";
+import { ANSWER_KINDS } from "../../src/charts/index.js";
 import { GALLERY_CASES } from "../../src/cli/gallery/cases.js";
 import { type GalleryEntry, runGallery } from "../../src/cli/gallery/run.js";
 import { loadConfig } from "../../src/config/index.js";
@@ -33,17 +34,7 @@ describe("insightx gallery", () => {
       expect(entry.drawn).toBe(entry.kind);
     }
     const kinds = new Set(entries.map((entry) => entry.kind));
-    for (const kind of [
-      "correlation",
-      "forecast",
-      "anomalies",
-      "share",
-      "ranking",
-      "trend",
-      "distribution",
-      "two_keys",
-      "scalar",
-    ]) {
+    for (const kind of ANSWER_KINDS.filter((k) => k !== "table")) {
       expect(kinds).toContain(kind);
     }
   });

@@ -10,6 +10,21 @@ export interface GalleryCase {
   build(data: GalleryData): Promise<ChartRequest>;
 }
 
+/** What the gallery reports for one case. */
+export interface GalleryEntry {
+  name: string;
+  question: string;
+  /** The kind the case asked for and the one drawn ("table" when its evidence was unusable). */
+  kind: string;
+  drawn: string;
+  /** PNG file name in the output folder; null when there is no image. */
+  file: string | null;
+  note: string | null;
+  /** Set when the case could not be computed (e.g. no Python sandbox). */
+  error: string | null;
+  renderMs: number;
+}
+
 /** Units of the vega-datasets columns the cases draw, as their documentation gives them (a channel's glossary). */
 export const UNITS: Record<string, string> = {
   temp_max: "°C",

@@ -1,5 +1,5 @@
 // The gallery's index.html: every chart at Slack's size next to its question, kind and note.
-import type { GalleryEntry } from "./run.js";
+import type { GalleryEntry } from "./case.js";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);

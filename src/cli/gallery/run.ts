@@ -6,23 +6,12 @@ import type { Runtime } from "../../app/index.js";
 import { chartForRequest, renderChartPng } from "../../charts/index.js";
 import type { ChannelRef } from "../../data/index.js";
 import { errorMessage, vegaDatasetsDir } from "../../util/index.js";
+import type { GalleryEntry } from "./case.js";
 import { GALLERY_CASES, GALLERY_FILES } from "./cases.js";
 import { galleryData } from "./gallery-data.js";
 import { galleryIndex } from "./index-page.js";
 
-export interface GalleryEntry {
-  name: string;
-  question: string;
-  /** The kind the case asked for and the one drawn ("table" when its evidence was unusable). */
-  kind: string;
-  drawn: string;
-  /** PNG file name in the output folder; null when there is no image. */
-  file: string | null;
-  note: string | null;
-  /** Set when the case could not be computed (e.g. no Python sandbox). */
-  error: string | null;
-  renderMs: number;
-}
+export type { GalleryEntry };
 
 export async function runGallery(
   runtime: Runtime,
