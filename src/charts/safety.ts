@@ -5,6 +5,8 @@ import { UpstreamError } from "../util/index.js";
  * Keys that let a spec fetch data, link out or run expressions of its own. Vega-Lite writes the
  * expressions it needs itself (formats, sorting, binning) from validated parts; a spec that asks
  * for any of these is refused rather than compiled, since Vega compiles expressions with Function.
+ * Composition (`layer`, `facet`) is structure, not code: the evidence charts layer a fitted line over
+ * points and facet small multiples, every layer with inline values only.
  */
 const FORBIDDEN_KEYS = new Set([
   "url",
@@ -22,21 +24,20 @@ const FORBIDDEN_KEYS = new Set([
   "datasets",
   "loader",
   "usermeta",
-  "layer",
   "concat",
   "hconcat",
   "vconcat",
-  "facet",
   "repeat",
   "projection",
 ]);
 const FORBIDDEN_MARKS = new Set(["image", "geoshape"]);
-/** Largest inline dataset a render accepts. */
+/** Largest inline dataset a render accepts, summed over every layer's values. */
 export const MAX_RENDER_ROWS = 20_000;
 
-/** Throws when the spec holds anything outside what buildChartSpec and validateChartSpec produce. */
+/** Throws when the spec holds anything outside what the chart builders and validateChartSpec produce. */
 export function assertRenderableSpec(spec: unknown): void {
-  const problem = findProblem(spec, "spec", 0);
+  const rows = { count: 0 };
+  const problem = findProblem(spec, "spec", 0, rows);
   if (problem) {
     throw new UpstreamError("chart_spec_unsafe", `The chart spec was refused: ${problem}.`, {
       hint: "Pass model-proposed specs through validateChartSpec before rendering.",
@@ -44,13 +45,11 @@ export function assertRenderableSpec(spec: unknown): void {
   }
 }
 
-function findProblem(node: unknown, path: string, depth: number): string | undefined {
-  if (depth > 12) return `${path} is nested too deeply`;
+function findProblem(node: unknown, path: string, depth: number, rows: { count: number }): string | undefined {
+  if (depth > 14) return `${path} is nested too deeply`;
   if (Array.isArray(node)) {
-    if (path === "spec.data.values")
-      return node.length > MAX_RENDER_ROWS ? `more than ${MAX_RENDER_ROWS} rows` : undefined;
     for (const [index, item] of node.entries()) {
-      const problem = findProblem(item, `${path}[${index}]`, depth + 1);
+      const problem = findProblem(item, `${path}[${index}]`, depth + 1, rows);
       if (problem) return problem;
     }
     return undefined;
@@ -64,11 +63,21 @@ function findProblem(node: unknown, path: string, depth: number): string | undef
     ) {
       return `${path}.mark ${JSON.stringify(value)} is not allowed`;
     }
-    if (key === "data" && path === "spec" && !isInlineData(value)) return "data must be inline values";
-    const problem = findProblem(value, `${path}.${key}`, depth + 1);
+    if (key === "data" && isViewData(path)) {
+      if (!isInlineData(value)) return `${path}.data must be inline values`;
+      rows.count += (value as { values: unknown[] }).values.length;
+      if (rows.count > MAX_RENDER_ROWS) return `more than ${MAX_RENDER_ROWS} rows`;
+      continue;
+    }
+    const problem = findProblem(value, `${path}.${key}`, depth + 1, rows);
     if (problem) return problem;
   }
   return undefined;
+}
+
+/** The top level, a layer or a facet's inner spec: places where Vega-Lite reads `data`. */
+function isViewData(path: string): boolean {
+  return path === "spec" || /\.(layer\[\d+\]|spec)$/.test(path);
 }
 
 function isInlineData(data: unknown): boolean {

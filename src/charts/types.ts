@@ -12,9 +12,9 @@ export interface ResultTable {
   rows: unknown[][];
 }
 
-export type ChartType = "bar" | "line" | "area" | "scatter" | "histogram" | "pie" | "heatmap";
+export const CHART_TYPES = ["bar", "line", "area", "scatter", "histogram", "pie", "heatmap"] as const;
 
-export const CHART_TYPES: readonly ChartType[] = ["bar", "line", "area", "scatter", "histogram", "pie", "heatmap"];
+export type ChartType = (typeof CHART_TYPES)[number];
 
 export interface ChartOptions {
   /**

@@ -1,23 +1,14 @@
 // What CLI commands open, each only what it uses: the channel databases alone, the store alone, or the runtime.
 import type { Runtime } from "../app/index.js";
 import { type Config, loadConfig } from "../config/index.js";
-import type { ChannelRef, DataEngine } from "../data/index.js";
+import type { DataEngine } from "../data/index.js";
 import type { Store } from "../store/index.js";
 import { createLogger, type Logger } from "../util/index.js";
 
 export type CliContext = Runtime;
 
-export const LOCAL_TEAM = "local";
-export const LOCAL_CHANNEL = "local";
 /** Who asks from the command line, in traces and thread history (Slack puts its user id there). */
 export const CLI_USER = "cli";
-
-/** `--channel C` (optionally `T:C`) → a channel ref; the default is the local channel. */
-export function channelRef(channel: string | undefined): ChannelRef {
-  if (!channel) return { teamId: LOCAL_TEAM, channelId: LOCAL_CHANNEL };
-  const [team, id] = channel.includes(":") ? channel.split(":", 2) : [LOCAL_TEAM, channel];
-  return { teamId: team || LOCAL_TEAM, channelId: id || LOCAL_CHANNEL };
-}
 
 /** Config from the environment; the CLI's stdout is for results, so logs go to stderr, quietly unless asked. */
 export function cliSettings(): { config: Config; logger: Logger } {

@@ -1,5 +1,5 @@
 // Terminal output: readable tables, --json mode (nothing else on stdout), errors on stderr.
-import { errorMessage } from "../util/index.js";
+import { clip, errorMessage } from "../util/index.js";
 
 export interface OutputOptions {
   json?: boolean;
@@ -16,8 +16,7 @@ export function formatTable(columns: string[], rows: unknown[][], maxWidth = 40)
   const text = (value: unknown) => {
     const raw =
       value === null || value === undefined ? "" : typeof value === "number" ? formatCellNumber(value) : String(value);
-    const flat = terminalText(raw).replace(/\s+/g, " ");
-    return flat.length > maxWidth ? `${flat.slice(0, maxWidth - 1)}…` : flat;
+    return clip(terminalText(raw).replace(/\s+/g, " "), maxWidth);
   };
   const cells = rows.map((row) => row.map(text));
   const header = columns.map((c) => text(c));

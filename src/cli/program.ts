@@ -104,6 +104,14 @@ export function buildProgram(): Command {
     .action(lazy(() => import("./commands/eval.js")));
 
   program
+    .command("gallery")
+    .description("render one chart of every answer kind from vega-datasets files (PNGs and an index.html)")
+    .option("--out <dir>", "where to write the charts", "out/gallery")
+    .option("--channel <channel>", "channel to compute in (emptied before and after)", "gallery")
+    .option(...JSON_OUT)
+    .action(lazy(() => import("./commands/gallery.js")));
+
+  program
     .command("start")
     .description("run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT at /slack/events)")
     .option("--port <port>", "HTTP port (default: PORT)")

@@ -12,6 +12,16 @@ export function channelKey(ref: ChannelRef): string {
   return `${ref.teamId}:${ref.channelId}`;
 }
 
+/**
+ * The one reader of `TEAM:CHANNEL` (the form `channelKey` writes): "T1:C1", or "C1" in the default team. A part
+ * left empty ("T1:", ":C1") takes the default.
+ */
+export function parseChannelRef(text: string, defaults: ChannelRef): ChannelRef {
+  const at = text.indexOf(":");
+  const [team, channel] = at < 0 ? [defaults.teamId, text] : [text.slice(0, at), text.slice(at + 1)];
+  return { teamId: team || defaults.teamId, channelId: channel || defaults.channelId };
+}
+
 /** `${dataDir}/duckdb/<team>/<channel>.duckdb`; odd characters are replaced and a hash keeps names unique. */
 export function channelDbPath(dataDir: string, ref: ChannelRef): string {
   const safe = (part: string) => {

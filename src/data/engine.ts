@@ -6,7 +6,7 @@ import { ChannelDatabases } from "./channel-databases.js";
 import type { ChannelRef } from "./channel-key.js";
 import type { DataDna } from "./dna/types.js";
 import { type IngestedTable, type IngestProgress, ingestFile } from "./ingest/ingest.js";
-import { quoteIdent } from "./ingest/table-names.js";
+import { build, ident, type SqlQuery, STAR, select, textQuery, withRowLimit } from "./sql/builder.js";
 import { guardSql } from "./sql/guard.js";
 import { type QueryLimits, type QueryResult, runQuery, withTimeLimit } from "./sql/runner.js";
 
@@ -74,19 +74,31 @@ export class DataEngine {
     return chosen.map((entry) => entry.dna);
   }
 
-  /** Runs a guarded SELECT on the channel's locked-down connection. */
-  query(ref: ChannelRef, sql: string, limits?: Partial<QueryLimits>): Promise<QueryResult> {
-    return this.databases.read(ref, (connection) => runQuery(connection, sql, { ...this.queryLimits(), ...limits }));
+  /** Runs a guarded SELECT (text, or text with bound parameters) on the channel's locked-down connection. */
+  query(ref: ChannelRef, sql: string | SqlQuery, limits?: Partial<QueryLimits>): Promise<QueryResult> {
+    const query = typeof sql === "string" ? textQuery(sql) : sql;
+    return this.databases.read(ref, (connection) =>
+      runQuery(connection, query.text, { ...this.queryLimits(), ...limits }, query.params),
+    );
   }
 
   /** Reads a guarded query (or a whole table) column by column, for the Python worker's frames; time-limited like `query`. */
-  readColumns(ref: ChannelRef, source: { sql: string } | { table: string }, maxRows?: number): Promise<ColumnarResult> {
-    const sql = "sql" in source ? source.sql : `SELECT * FROM ${quoteIdent(source.table)}`;
+  readColumns(
+    ref: ChannelRef,
+    source: { sql: string | SqlQuery } | { table: string },
+    maxRows?: number,
+  ): Promise<ColumnarResult> {
+    const query =
+      "sql" in source
+        ? typeof source.sql === "string"
+          ? textQuery(source.sql)
+          : source.sql
+        : build(select({ select: [STAR], from: ident(source.table) }));
     return this.databases.read(ref, async (connection) => {
-      await guardSql(connection, sql);
-      const limited = maxRows === undefined ? sql : `SELECT * FROM (${sql}) LIMIT ${Math.floor(maxRows)}`;
+      await guardSql(connection, query.text);
+      const limited = maxRows === undefined ? query : withRowLimit(query, Math.floor(maxRows));
       const reader = await withTimeLimit(connection, this.config.SQL_TIMEOUT_MS, () =>
-        connection.runAndReadAll(limited),
+        connection.runAndReadAll(limited.text, [...limited.params]),
       );
       const names = reader.columnNames();
       const types = reader.columnTypes().map((type) => type.toString());

@@ -2,6 +2,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
+import { parseChannelRef } from "../data/index.js";
 import { withStoreFallback } from "../jobs/index.js";
 import type { PipelineDeps } from "../pipeline/index.js";
 import { type TraceSink, tracedQuestion } from "../trace/index.js";
@@ -61,9 +62,10 @@ export async function handleAsk(deps: AskDeps, req: IncomingMessage, res: Server
   } catch (error) {
     return json(res, 400, { error: `expected JSON {channel, question, thread?}: ${errorMessage(error)}` });
   }
-  const [teamId, channelId] = body.channel.includes(":")
-    ? (body.channel.split(":", 2) as [string, string])
-    : [body.team ?? "local", body.channel];
+  const { teamId, channelId } = parseChannelRef(body.channel, {
+    teamId: body.team ?? "local",
+    channelId: body.channel,
+  });
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
   res.flushHeaders();
   let gone = false;

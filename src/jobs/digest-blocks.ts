@@ -16,12 +16,12 @@ import {
   type SlackMessage,
   section,
 } from "../blockkit/index.js";
+import { formatNumber } from "../util/index.js";
 import type { DigestData } from "./digest-types.js";
 
 export type SlackBlock = Block;
 
-const fmt = (value: number) =>
-  Math.abs(value) >= 1000 ? Math.round(value).toLocaleString("en-US") : String(Math.round(value * 100) / 100);
+const fmt = (value: number) => formatNumber(value);
 const pct = (value: number | null) => (value === null ? "" : ` (${value >= 0 ? "+" : ""}${value.toFixed(1)}%)`);
 const name = (text: string) => code(clipText(text, 60));
 

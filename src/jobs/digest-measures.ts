@@ -1,6 +1,20 @@
 // One dataset's figures for a digest: the latest period against its history, anomalies (z-scores), top movers.
-import type { ChannelRef, DataDna, DataEngine } from "../data/index.js";
-import { quoteIdent } from "../data/index.js";
+import {
+  aggregate,
+  aliased,
+  build,
+  type ChannelRef,
+  type DataDna,
+  type DataEngine,
+  dateTrunc,
+  ident,
+  integer,
+  ordered,
+  select,
+  sql,
+  subquery,
+  type TruncUnit,
+} from "../data/index.js";
 
 export interface MeasureChange {
   column: string;
@@ -31,7 +45,7 @@ export interface DatasetPeriods {
 }
 
 const PERIODS = 30;
-const GRAINS = new Set(["day", "week", "month", "quarter", "year"]);
+const GRAINS: ReadonlySet<string> = new Set<TruncUnit>(["day", "week", "month", "quarter", "year"]);
 
 /** Measures summed per period; at most three, the DNA's order. */
 function measureColumns(dna: DataDna): string[] {
@@ -48,16 +62,22 @@ export async function periodChanges(engine: DataEngine, ref: ChannelRef, dna: Da
   const timeColumn = dna.timeColumn;
   const profile = dna.columns.find((column) => column.name === timeColumn);
   if (!timeColumn || !profile?.time) return null;
-  const grain = GRAINS.has(profile.time.grain) ? profile.time.grain : "day";
-  const time = quoteIdent(timeColumn);
-  const table = quoteIdent(dna.table);
+  const grain = (GRAINS.has(profile.time.grain) ? profile.time.grain : "day") as TruncUnit;
+  const time = ident(timeColumn);
   const measures = measureColumns(dna);
-  const sums = measures.map((name, i) => `SUM(${quoteIdent(name)}) AS m${i}`);
-  const result = await engine.query(
-    ref,
-    `SELECT CAST(date_trunc('${grain}', ${time}) AS DATE) AS period, COUNT(*) AS n${sums.map((s) => `, ${s}`).join("")}
-     FROM ${table} WHERE ${time} IS NOT NULL GROUP BY 1 ORDER BY 1 DESC LIMIT ${PERIODS}`,
-  );
+  const query = select({
+    select: [
+      aliased(sql`CAST(${dateTrunc(grain, time)} AS DATE)`, "period"),
+      aliased(aggregate("count"), "n"),
+      ...measures.map((name, i) => aliased(aggregate("sum", ident(name)), `m${i}`)),
+    ],
+    from: ident(dna.table),
+    where: [sql`${time} IS NOT NULL`],
+    groupBy: [integer(1)],
+    orderBy: [ordered(integer(1), "desc")],
+    limit: PERIODS,
+  });
+  const result = await engine.query(ref, build(query));
   if (result.rows.length === 0) return null;
   const rows = [...result.rows].reverse();
   const latestRow = rows.at(-1)!;
@@ -101,25 +121,40 @@ async function topMovers(
   engine: DataEngine,
   ref: ChannelRef,
   dna: DataDna,
-  grain: string,
+  grain: TruncUnit,
   measure: string | null,
   previous: string | null,
 ): Promise<DatasetPeriods["movers"]> {
   // A grouping column: a dimension, else a status-like column (two or three values are still groups).
   const groups = dna.columns.filter((column) => column.distinct <= 100 && column.distinct > 1);
   const dimension = (groups.find((c) => c.role === "dimension") ?? groups.find((c) => c.role === "status"))?.name;
-  // `previous` comes from a DATE column read back as YYYY-MM-DD; anything else is not put in SQL.
+  // `previous` comes from a DATE column read back as YYYY-MM-DD; it is bound, and anything else is not asked.
   if (!dimension || !previous || !/^\d{4}-\d{2}-\d{2}$/.test(previous) || !dna.timeColumn) return null;
-  const period = `CAST(date_trunc('${grain}', ${quoteIdent(dna.timeColumn)}) AS DATE)`;
-  const value = measure ? `SUM(${quoteIdent(measure)})` : "COUNT(*)";
-  const result = await engine.query(
-    ref,
-    `WITH p AS (SELECT CAST(${quoteIdent(dimension)} AS VARCHAR) AS d, ${period} AS period, ${value} AS v
-       FROM ${quoteIdent(dna.table)} WHERE ${period} >= DATE '${previous}' GROUP BY 1, 2)
-     SELECT d, SUM(CASE WHEN period = DATE '${previous}' THEN v ELSE 0 END) AS before,
-       SUM(CASE WHEN period > DATE '${previous}' THEN v ELSE 0 END) AS after
-     FROM p GROUP BY 1 ORDER BY abs(after - before) DESC, d LIMIT 3`,
-  );
+  const period = sql`CAST(${dateTrunc(grain, ident(dna.timeColumn))} AS DATE)`;
+  const since = sql`CAST(${previous} AS DATE)`;
+  const perPeriod = select({
+    select: [
+      aliased(sql`CAST(${ident(dimension)} AS VARCHAR)`, "d"),
+      aliased(period, "period"),
+      aliased(measure ? aggregate("sum", ident(measure)) : aggregate("count"), "v"),
+    ],
+    from: ident(dna.table),
+    where: [sql`${period} >= ${since}`],
+    groupBy: [integer(1), integer(2)],
+  });
+  const change = sql`abs(${ident("after")} - ${ident("before")})`;
+  const query = select({
+    select: [
+      ident("d"),
+      aliased(sql`SUM(CASE WHEN ${ident("period")} = ${since} THEN ${ident("v")} ELSE 0 END)`, "before"),
+      aliased(sql`SUM(CASE WHEN ${ident("period")} > ${since} THEN ${ident("v")} ELSE 0 END)`, "after"),
+    ],
+    from: sql`${subquery(perPeriod)} AS ${ident("p")}`,
+    groupBy: [integer(1)],
+    orderBy: [ordered(change, "desc"), ident("d")],
+    limit: 3,
+  });
+  const result = await engine.query(ref, build(query));
   const items = result.rows
     .map((row) => ({
       value: String(row[0] ?? "(none)"),

@@ -10,12 +10,6 @@ export {
 export { extractJson } from "./json-output.js";
 export type { KeyRotation } from "./key-pool.js";
 export { InMemoryKeyStatsSink, type KeyStatsDelta, type KeyStatsSink, type KeyTotals } from "./key-stats.js";
-export {
-  composeOffline,
-  type OfflinePlan,
-  type PlannerContext,
-  planOffline,
-} from "./offline/index.js";
 export type {
   ChatMessage,
   CompleteRequest,

@@ -1,19 +1,24 @@
-// Step 1: what the agents may know — the channel's Data DNA, this thread's history, the channel's insights.
+// Step 1: what the planner may know — the channel's Data DNA, this thread's history and stored plans, insights.
+import type { TurnLog, TurnState } from "../planner/index.js";
 import { sessionKindFor } from "../store/index.js";
-import { UserInputError } from "../util/index.js";
+import { clip, UserInputError } from "../util/index.js";
 import type { PipelineDeps, QuestionContext, QuestionRequest } from "./types.js";
 
 /** Bounds on what goes into prompts. */
 export const CONTEXT_LIMITS = { historyTurns: 6, answerChars: 400, insights: 8, insightChars: 300 };
 
-export async function loadContext(deps: PipelineDeps, request: QuestionRequest): Promise<QuestionContext> {
+export async function loadContext(
+  deps: PipelineDeps,
+  request: QuestionRequest,
+  log: TurnLog,
+): Promise<QuestionContext> {
   const tables = await deps.engine.dna(request.ref);
   if (tables.length === 0) {
     throw new UserInputError("no_data", "This channel has no data yet.", {
       hint: "Upload a CSV, Excel, JSON or Parquet file to the channel (drag it into the message box), then ask again.",
     });
   }
-  const context: QuestionContext = { tables, history: [], insights: [], sessionId: null, conversationId: null };
+  const context: QuestionContext = { tables, history: [], insights: [], log, sessionId: null, conversationId: null };
   if (!deps.store) return context;
   // Memory is best effort: with the store unreachable the question is answered without it.
   try {
@@ -53,6 +58,7 @@ async function loadMemory(deps: PipelineDeps, request: QuestionRequest, context:
           answer: clip(message.text, CONTEXT_LIMITS.answerChars),
           sql: payload.sql ?? null,
           table: payload.table ?? null,
+          turn: turnStateOf(message.plan),
         });
         pending = null;
       }
@@ -61,14 +67,19 @@ async function loadMemory(deps: PipelineDeps, request: QuestionRequest, context:
   }
 }
 
+/** A stored plan as a planner's turn state; anything else (older rows, other shapes) is no state. */
+function turnStateOf(stored: unknown): TurnState | null {
+  if (!stored || typeof stored !== "object") return null;
+  const turn = stored as Partial<TurnState>;
+  return typeof turn.by === "string" && typeof turn.version === "number" && "state" in turn
+    ? { by: turn.by, version: turn.version, state: turn.state }
+    : null;
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`the store did not answer within ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-export function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -1,5 +1,8 @@
 // The PipelineEvent contract between the pipeline and its surfaces (Slack, CLI, SSE), validated with zod.
 import { z } from "zod";
+import { CLASSIFICATIONS, type Classification } from "../planner/index.js";
+
+export { CLASSIFICATIONS, type Classification };
 
 export const STAGES = [
   "loading",
@@ -11,9 +14,6 @@ export const STAGES = [
   "rendering",
 ] as const;
 export type Stage = (typeof STAGES)[number];
-
-export const CLASSIFICATIONS = ["SQL_ONLY", "PY_ONLY", "SQL_THEN_PY", "CLARIFY"] as const;
-export type Classification = (typeof CLASSIFICATIONS)[number];
 
 const metricValue = z.union([z.number(), z.string()]);
 

@@ -10,6 +10,6 @@ export {
   type Stage,
 } from "./events.js";
 export { checkText, collectNumbers, findNumbers, isGrounded } from "./grounding.js";
-export { answerQuestion, runQuestion } from "./orchestrator.js";
+export { answerQuestion, defaultPlanner, runQuestion } from "./orchestrator.js";
 export { frameFromColumns, frameFromQuery } from "./steps/frames.js";
-export type { Answer, PipelineDeps, QuestionRequest } from "./types.js";
+export type { Answer, PipelineDeps, QuestionContext, QuestionRequest } from "./types.js";

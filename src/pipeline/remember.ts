@@ -1,4 +1,5 @@
 // Step 7: keep the exchange in the thread's history and the finding as an accumulated insight of the channel.
+import type { TurnState } from "../planner/index.js";
 import type { PipelineDeps, QuestionContext } from "./types.js";
 
 export interface Exchange {
@@ -9,6 +10,8 @@ export interface Exchange {
   table: string | null;
   classification: string | null;
   grounded: boolean;
+  /** The plan's turn state: a follow-up in the thread is applied to it. */
+  turn: TurnState | null;
   userId?: string;
 }
 
@@ -34,6 +37,7 @@ export async function remember(deps: PipelineDeps, context: QuestionContext, exc
           table: exchange.table,
           classification: exchange.classification,
         },
+        plan: exchange.turn,
       });
     }
     if (exchange.grounded && exchange.classification !== "CLARIFY") {

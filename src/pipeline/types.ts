@@ -1,18 +1,24 @@
 // What the pipeline needs (deps), what it is asked (request) and what it returns besides its events.
 import type { ChartType, ResultTable } from "../charts/index.js";
 import type { Config } from "../config/index.js";
-import type { ChannelRef, DataDna, DataEngine, QueryResult } from "../data/index.js";
+import type { ChannelRef, DataEngine, QueryResult } from "../data/index.js";
 import type { LlmClient } from "../llm/index.js";
+import type { Classification, PlanContext, Planner, PriorTurn, Provenance } from "../planner/index.js";
 import type { Sandbox } from "../sandbox/index.js";
 import type { Store } from "../store/index.js";
 import type { Logger } from "../util/index.js";
-import type { Classification, FinalResponse } from "./events.js";
+import type { FinalResponse } from "./events.js";
 
 export interface PipelineDeps {
   config: Config;
   logger: Logger;
   engine: DataEngine;
   llm: LlmClient;
+  /**
+   * The planner questions go to.
+   * @defaultValue `FallbackPlanner(LlmPlanner(llm), RulePlanner)`
+   */
+  planner?: Planner;
   /** Started on first use: SQL-only questions never wait for Python. */
   sandbox: () => Promise<Sandbox>;
   /** Thread history and accumulated insights; without it every question stands alone. */
@@ -29,17 +35,9 @@ export interface QuestionRequest {
   userId?: string;
 }
 
-export interface HistoryTurn {
-  question: string;
-  answer: string;
-  sql: string | null;
-  table: string | null;
-}
+export type HistoryTurn = PriorTurn;
 
-export interface QuestionContext {
-  tables: DataDna[];
-  history: HistoryTurn[];
-  insights: string[];
+export interface QuestionContext extends PlanContext {
   sessionId: string | null;
   conversationId: string | null;
 }
@@ -54,7 +52,9 @@ export interface Answer {
   chartPng: Buffer | null;
   chartType: ChartType | null;
   llmCalls: number;
-  /** Answered by the offline planner (no key, or every key cooling down). */
+  /** Who planned the answer and, when the fallback did, why. @defaultValue null */
+  provenance?: Provenance | null;
+  /** Answered by the rule (offline) planner: no key, every key cooling down, or the model could not answer. */
   offline: boolean;
   elapsedMs: number;
   /** The message the person saw when the question failed. */

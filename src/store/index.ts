@@ -10,7 +10,13 @@ export type { Dataset, DatasetStatus, DatasetsRepo, NewDataset } from "./repos/d
 export type { Insight, InsightsRepo, NewInsight } from "./repos/insights.js";
 export type { KeyStats, KeyStatsDelta, KeyStatsRepo } from "./repos/key-stats.js";
 export type { Schedule, ScheduleInput, ScheduleKind, SchedulesRepo } from "./repos/schedules.js";
-export { type Session, type SessionKind, type SessionsRepo, sessionKindFor } from "./repos/sessions.js";
+export {
+  isDirectMessageChannel,
+  type Session,
+  type SessionKind,
+  type SessionsRepo,
+  sessionKindFor,
+} from "./repos/sessions.js";
 export type { SlackStateRepo } from "./repos/slack-state.js";
 export type {
   NewTrace,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildChartSpec, renderChartPng, type VegaLiteSpec } from "../../src/charts/index.js";
+import { CHART_HEIGHT, CHART_WIDTH } from "../../src/charts/theme.js";
 import { avgHorsepowerByOrigin, avgMpgByYearAndOrigin, weightByName } from "./cars-fixtures.js";
 import { view } from "./spec-access.js";
 
@@ -24,12 +25,12 @@ describe("renderChartPng", () => {
   it("honours another scale and a tall horizontal bar chart's height", async () => {
     const spec = buildChartSpec(weightByName(50))!;
     const png = await renderChartPng(spec, { scale: 1 });
-    expect(pngSize(png)).toEqual({ width: 640, height: view(spec).height });
+    expect(pngSize(png)).toEqual({ width: CHART_WIDTH, height: view(spec).height });
   });
 
   it("renders a multi-series line with a legend", async () => {
     const spec = buildChartSpec(avgMpgByYearAndOrigin())!;
-    expect(pngSize(await renderChartPng(spec))).toEqual({ width: 1280, height: 720 });
+    expect(pngSize(await renderChartPng(spec))).toEqual({ width: CHART_WIDTH * 2, height: CHART_HEIGHT * 2 });
   });
 
   it("refuses a spec that points at url data instead of fetching it", async () => {
@@ -53,6 +54,32 @@ describe("renderChartPng", () => {
       await expect(renderChartPng(spec as unknown as VegaLiteSpec)).rejects.toMatchObject({
         code: "chart_spec_unsafe",
       });
+    }
+  });
+
+  it("renders layers of inline rows, and refuses a layer that loads a URL, transforms or sums past the row cap", async () => {
+    const layer = (values: unknown[], extra: Record<string, unknown> = {}) => ({
+      data: { values },
+      mark: "point",
+      encoding: { x: { field: "x", type: "quantitative" } },
+      ...extra,
+    });
+    const layered = (...layers: unknown[]) =>
+      ({
+        width: 200,
+        height: 100,
+        autosize: { type: "fit", contains: "padding" },
+        layer: layers,
+      }) as unknown as VegaLiteSpec;
+    expect(pngSize(await renderChartPng(layered(layer([{ x: 1 }]), layer([{ x: 2 }])), { scale: 1 }))).toEqual({
+      width: 200,
+      height: 100,
+    });
+    const url = { data: { url: "http://127.0.0.1:9/x.csv" }, mark: "point" };
+    const transform = layer([{ x: 1 }], { transform: [{ calculate: "1", as: "y" }] });
+    const big = Array.from({ length: 10_001 }, (_, x) => ({ x }));
+    for (const spec of [layered(layer([]), url), layered(transform), layered(layer(big), layer(big))]) {
+      await expect(renderChartPng(spec)).rejects.toMatchObject({ code: "chart_spec_unsafe" });
     }
   });
 

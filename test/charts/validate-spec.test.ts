@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderChartPng, validateChartSpec } from "../../src/charts/index.js";
+import { CHART_WIDTH } from "../../src/charts/theme.js";
 import { avgHorsepowerByOrigin, carsPerYear, horsepowerVsMpg } from "./cars-fixtures.js";
 import { view } from "./spec-access.js";
 
@@ -104,6 +105,6 @@ describe("validateChartSpec", () => {
     const unknown = view(validateChartSpec(propose("nosuchscheme"), avgHorsepowerByOrigin()));
     expect(unknown.encoding.color?.scale).toEqual({});
     const png = await renderChartPng(unknown as never, { scale: 1 });
-    expect(png.readUInt32BE(16)).toBe(640);
+    expect(png.readUInt32BE(16)).toBe(CHART_WIDTH);
   });
 });

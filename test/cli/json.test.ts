@@ -148,7 +148,7 @@ describe("--json on every command", () => {
     }
   }, 240_000);
 
-  it("builds a digest, runs the demo and forgets the channel", async () => {
+  it("builds a digest, runs the demo and the gallery, and forgets the channel", async () => {
     const digest = await json<{ data: { datasets: unknown[] }; blocks: unknown[] }>(
       "digest",
       "--now",
@@ -165,10 +165,17 @@ describe("--json on every command", () => {
     );
     expect(demo.tables.length).toBeGreaterThanOrEqual(4);
     expect(demo.answers.length).toBeGreaterThanOrEqual(8);
+    const gallery = await json<{ entries: Array<{ name: string; error?: string | null }> }>(
+      "gallery",
+      "--out",
+      path.join(dataDir, "out", "gallery"),
+    );
+    expect(gallery.entries.length).toBeGreaterThan(5);
+    expect(gallery.entries.filter((entry) => entry.error)).toEqual([]);
     const forgot = await json<{ forgotten: string[] }>("forget", "--channel", "C1");
     expect(forgot.forgotten).toEqual(["cars"]);
     expect(await json("tables", "--channel", "C1")).toEqual([]);
-  }, 300_000);
+  }, 420_000);
 
   it("was tried on every command", () => {
     const all = buildProgram()

@@ -187,6 +187,38 @@ describe("pipeline with an OpenAI-compatible model", () => {
     for (const key of KEYS) expect(serialized).not.toContain(key);
   });
 
+  it("answers with the rule planner when the model's plan contradicts itself, and says why", async () => {
+    fake.respondWith((request) =>
+      agent(request) === "plan" ? reply.json(plan({ classification: "SQL_ONLY", sql: null })) : reply.serverError(),
+    );
+    const { answer } = await ask("C-cars", "What is the average horsepower?");
+    expect(answer.provenance?.planner).toBe("rules");
+    expect(answer.provenance?.fallback?.reason).toBe("model_output_unusable");
+    expect(answer.final?.text).toMatch(/offline planner: the AI model's reply could not be used \(llm_plan_unusable\)/);
+    expect(answer.sqlResult?.rows[0]?.[0]).toBeCloseTo(105.0825, 3);
+  });
+
+  it("answers with the rule planner once the model's SQL repairs are exhausted", async () => {
+    fake.respondWith((request) => {
+      switch (agent(request)) {
+        case "plan":
+          return reply.json(plan({ sql: 'SELECT avg("HP") AS avg_hp FROM cars' }));
+        case "repair":
+          return reply.json({ sql: 'SELECT avg("Horse_Power") AS avg_hp FROM cars', reasoning: "still wrong" });
+        default:
+          return reply.json({ text: "The average is 105.08.", metrics: {}, chart_spec: null, follow_ups: [] });
+      }
+    });
+    const { events, answer } = await ask("C-cars", "What is the average horsepower?");
+    expect(fake.requests.filter((r) => agent(r) === "repair").length).toBeGreaterThanOrEqual(2);
+    const sqlEvents = events.filter((e) => e.type === "sql_result");
+    expect(sqlEvents).toHaveLength(1);
+    expect(sqlEvents[0]?.type === "sql_result" && sqlEvents[0].data.attempt).toBe(4);
+    expect(answer.provenance?.fallback?.reason).toBe("repairs_exhausted");
+    expect(answer.final?.text).toMatch(/still failed after 3 attempts/);
+    expect(answer.sqlResult?.rows[0]?.[0]).toBeCloseTo(105.0825, 3);
+  });
+
   it("falls back to the offline planner when every key is cooling down, and says so", async () => {
     fake.script(
       reply.rateLimited({ retryAfterSeconds: 60 }),

@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkText, collectNumbers, runQuestion } from "../../src/pipeline/index.js";
-import { type Harness, load, startHarness } from "./harness.js";
+import { DATASETS, type Harness, load, startHarness } from "./harness.js";
 
 describe("pipeline with no LLM key (offline planner)", () => {
   let harness: Harness;
@@ -21,6 +23,11 @@ describe("pipeline with no LLM key (offline planner)", () => {
     const { events, answer } = await ask("Average miles per gallon by origin");
     expect(answer.llmCalls).toBe(0);
     expect(answer.offline).toBe(true);
+    expect(answer.provenance).toEqual({
+      planner: "rules",
+      fallback: { reason: "no_model", detail: "no LLM key is configured" },
+    });
+    expect(answer.final?.text).not.toMatch(/offline planner/);
     expect(answer.classification).toBe("SQL_ONLY");
     expect(answer.final?.sql).toContain('"cars"');
     expect(answer.final?.grounded).toBe(true);
@@ -70,6 +77,54 @@ describe("pipeline with no LLM key (offline planner)", () => {
     const conversation = await store.conversations.ensure(session!.id, "thread-memory");
     const history = await store.conversations.history(conversation.id, 10);
     expect(history.map((m) => m.role)).toEqual(["user", "assistant"]);
+  });
+
+  it("applies ten follow-ups in one thread to the plan stored with each answer", async () => {
+    const thread = `chain-${Math.random()}`;
+    const turns = [
+      "Average horsepower by origin",
+      "only for 4 cylinder cars",
+      "what about weight?",
+      "and the median?",
+      "only cars from 1975 or later",
+      "show it as a pie chart",
+      "what about 8 cylinder cars?",
+      "and by year",
+      "only USA",
+      "what about acceleration?",
+    ];
+    const answers: Array<Awaited<ReturnType<typeof ask>>["answer"]> = [];
+    for (const question of turns) {
+      const { answer } = await ask(question, thread);
+      expect(answer.error, question).toBeNull();
+      expect(answer.classification, question).toBe("SQL_ONLY");
+      answers.push(answer);
+    }
+    const last = answers.at(-1);
+    const cars = JSON.parse(readFileSync(path.join(DATASETS, "cars.json"), "utf8")) as Array<Record<string, unknown>>;
+    const byYear = new Map<number, number[]>();
+    for (const car of cars) {
+      const year = Number(String(car.Year).slice(0, 4));
+      if (car.Cylinders !== 8 || car.Origin !== "USA" || year < 1975 || typeof car.Acceleration !== "number") continue;
+      byYear.set(year, [...(byYear.get(year) ?? []), car.Acceleration]);
+    }
+    const median = (v: number[]) => {
+      const s = [...v].sort((a, b) => a - b);
+      return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+    };
+    expect(last!.result!.rows).toHaveLength(byYear.size);
+    for (const [year, value] of last!.result!.rows)
+      expect(value as number).toBeCloseTo(median(byYear.get(Number(year))!), 6);
+    // The pie asked for is drawn while it fits (shares of origins); a series of years is drawn as a line.
+    expect(answers[5]!.chartType).toBe("pie");
+    expect(last!.chartType).toBe("line");
+    const store = harness.runtime.store;
+    const session = await store.sessions.find("T1", "C-multi");
+    const conversation = await store.conversations.ensure(session!.id, thread);
+    const history = await store.conversations.history(conversation.id, 40);
+    const plans = history.filter((m) => m.role === "assistant").map((m) => m.plan as { by?: string } | null);
+    expect(plans).toHaveLength(10);
+    expect(plans.every((plan) => plan?.by === "rules")).toBe(true);
   });
 
   it("tells a channel with no data how to upload some", async () => {

@@ -85,7 +85,8 @@ describe("a hostile dataset", () => {
         c.fields.channel === CHANNEL &&
         JSON.stringify(c.fields.blocks ?? []).includes("insightx_"),
     );
-    const last = answered.at(-1)!;
+    // The last answer that ran a query (a question the planner asks back about has no code to show).
+    const last = answered.filter((c) => buttons(c.fields.blocks).some((b) => b.action_id === ACTIONS.showCode)).at(-1)!;
     const messageTs = String(last.fields.ts);
     const threadTs = h.fake.state.find(CHANNEL, messageTs)?.thread_ts ?? messageTs;
     const all = buttons(last.fields.blocks);

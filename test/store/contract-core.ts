@@ -59,8 +59,9 @@ export function coreContract(get: () => Backend): void {
       store.sessions.ensure("T1", channel, "dm"),
     ]);
     expect(a.id).toBe(b.id);
-    expect(a.kind).toBe("channel");
-    expect(b.kind).toBe("channel");
+    // Both calls race on separate connections: whichever insert lands first decides the kind, for both.
+    expect(["channel", "dm"]).toContain(a.kind);
+    expect(b.kind).toBe(a.kind);
     expect(a.createdAt).toBeInstanceOf(Date);
     expect(await store.sessions.get(a.id)).toEqual(a);
     expect(await store.sessions.find("T1", channel)).toEqual(a);

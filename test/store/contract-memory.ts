@@ -34,6 +34,18 @@ export function memoryContract(get: () => Backend): void {
     expect(history[0]?.createdAt).toBeInstanceOf(Date);
   });
 
+  it("keeps an answered turn's plan (turn state) as JSON beside its text, and none for other messages", async () => {
+    const { store } = get();
+    const session = await store.sessions.ensure("T1", `C${unique()}`, "channel");
+    const conversation = await store.conversations.ensure(session.id, "1700000000.000300");
+    const plan = { by: "rules", version: 1, state: { table: "cars", intent: { kind: "aggregate", filters: [] } } };
+    await store.conversations.addMessage({ conversationId: conversation.id, role: "user", text: "q" });
+    await store.conversations.addMessage({ conversationId: conversation.id, role: "assistant", text: "a", plan });
+    const [question, answer] = await store.conversations.history(conversation.id, 2);
+    expect(question?.plan).toBeNull();
+    expect(answer?.plan).toEqual(plan);
+  });
+
   it("returns a channel's insights newest first and forgets them on request", async () => {
     const { store } = get();
     const session = await store.sessions.ensure("T1", `C${unique()}`, "channel");

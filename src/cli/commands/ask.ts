@@ -1,5 +1,6 @@
 // `insightx ask`: one question through the pipeline, streamed steps, then the answer; traced like Slack's.
-import { channelRef, withContext } from "../context.js";
+import { channelRef } from "../channel.js";
+import { withContext } from "../context.js";
 import { printAnswer, printEvent, slugify } from "../render-answer.js";
 import { runTraced, withTraces } from "../traced-run.js";
 

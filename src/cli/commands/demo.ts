@@ -2,7 +2,8 @@
 import path from "node:path";
 import { renderDnaSummary } from "../../data/index.js";
 import { vegaDatasetsDir } from "../../util/index.js";
-import { channelRef, withContext } from "../context.js";
+import { channelRef } from "../channel.js";
+import { withContext } from "../context.js";
 import { print } from "../output.js";
 import { printAnswer, printEvent, slugify } from "../render-answer.js";
 import { runTraced, withTraces } from "../traced-run.js";

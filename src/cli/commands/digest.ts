@@ -3,7 +3,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildDigest } from "../../jobs/index.js";
 import { UserInputError } from "../../util/index.js";
-import { channelRef, withContext } from "../context.js";
+import { channelRef } from "../channel.js";
+import { withContext } from "../context.js";
 import { print } from "../output.js";
 
 interface DigestOptions {

@@ -1,6 +1,7 @@
 // `insightx dna [TABLE]`: Data DNA of a table (or every current one): types, roles, nulls, ranges, top values.
 import { type DataDna, renderDnaSummary } from "../../data/index.js";
-import { channelRef, withData } from "../context.js";
+import { channelRef } from "../channel.js";
+import { withData } from "../context.js";
 import { emit, formatTable, print } from "../output.js";
 
 export async function run(table: string | undefined, options: { channel?: string; json?: boolean }): Promise<void> {

@@ -1,6 +1,7 @@
 // `insightx forget`: delete everything the channel holds (tables, dataset records, history, insights, traces,
 // archived answers, schedules) as one journaled step that a retry or the next start completes if it stops.
-import { channelRef, withContext } from "../context.js";
+import { channelRef } from "../channel.js";
+import { withContext } from "../context.js";
 import { emit, print } from "../output.js";
 
 export async function run(options: { channel?: string; json?: boolean }): Promise<void> {

@@ -1,7 +1,8 @@
 // `insightx ingest FILE…`: load files into a channel, with a progress bar for large ones.
 import path from "node:path";
 import type { IngestedTable } from "../../data/index.js";
-import { channelRef, withContext } from "../context.js";
+import { channelRef } from "../channel.js";
+import { withContext } from "../context.js";
 import { emit, print, progressBar } from "../output.js";
 
 export async function run(files: string[], options: { channel?: string; json?: boolean }): Promise<void> {

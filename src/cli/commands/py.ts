@@ -1,6 +1,7 @@
 // `insightx py`: run Python in the sandbox over a channel table (as `df`) — the operator's way to test the jail.
 import { createSandbox } from "../../sandbox/index.js";
-import { channelRef, withData } from "../context.js";
+import { channelRef } from "../channel.js";
+import { withData } from "../context.js";
 import { emit, print } from "../output.js";
 
 export async function run(code: string, options: { table?: string; channel?: string; json?: boolean }): Promise<void> {

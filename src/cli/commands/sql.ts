@@ -1,5 +1,6 @@
 // `insightx sql "SELECT …"`: one guarded, read-only query on the channel's DuckDB file (no store, no LLM).
-import { channelRef, withData } from "../context.js";
+import { channelRef } from "../channel.js";
+import { withData } from "../context.js";
 import { emit, formatTable, print } from "../output.js";
 
 export async function run(query: string, options: { channel?: string; json?: boolean }): Promise<void> {

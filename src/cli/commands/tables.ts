@@ -1,5 +1,6 @@
 // `insightx tables`: the channel's tables, read from its DuckDB file alone (no store, no LLM).
-import { channelRef, withData } from "../context.js";
+import { channelRef } from "../channel.js";
+import { withData } from "../context.js";
 import { emit, formatTable, print } from "../output.js";
 
 export async function run(options: { channel?: string; json?: boolean }): Promise<void> {

@@ -1,4 +1,5 @@
 // Data DNA as text: a compact, bounded rendering for prompts and a short summary for people.
+import { clip, formatNumber } from "../../util/index.js";
 import type { Cell } from "../sql/values.js";
 import type { ColumnProfile, DataDna, TableRelationship, TimeGrain } from "./types.js";
 
@@ -103,14 +104,6 @@ function roleRank(column: ColumnProfile): number {
 
 const quoteName = (name: string) => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`);
 const pct = (share: number) => `${(share * 100).toFixed(share < 0.01 ? 2 : 1)}%`;
-const show = (value: Cell) =>
-  typeof value === "string" ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : String(value);
+const show = (value: Cell) => (typeof value === "string" ? JSON.stringify(clip(value, 41)) : String(value));
 
-export function num(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  const abs = Math.abs(value);
-  if (abs >= 1e9) return `${(value / 1e9).toFixed(2)}B`;
-  if (abs >= 1e6) return `${(value / 1e6).toFixed(2)}M`;
-  if (Number.isInteger(value)) return value.toLocaleString("en-US");
-  return abs >= 100 ? value.toFixed(1) : abs >= 1 ? value.toFixed(2) : value.toPrecision(3);
-}
+const num = (value: number) => formatNumber(value, { compact: true });

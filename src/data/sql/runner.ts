@@ -2,6 +2,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { UserInputError } from "../../util/index.js";
 import { JSDuckDBValueConverter } from "../duckdb.js";
+import type { SqlValue } from "./builder.js";
 import { firstLine, guardSql } from "./guard.js";
 import { type Cell, toCell } from "./values.js";
 
@@ -29,12 +30,17 @@ export interface QueryResult {
 
 export class QueryTimeoutError extends UserInputError {}
 
-/** Guards, runs and reads `sql`; the connection stays usable after a timeout. */
-export async function runQuery(connection: DuckDBConnection, sql: string, limits: QueryLimits): Promise<QueryResult> {
+/** Guards, runs and reads `sql` with `params` bound to its `$n`; the connection stays usable after a timeout. */
+export async function runQuery(
+  connection: DuckDBConnection,
+  sql: string,
+  limits: QueryLimits,
+  params: readonly SqlValue[] = [],
+): Promise<QueryResult> {
   await guardSql(connection, sql);
   const started = performance.now();
   return withTimeLimit(connection, limits.timeoutMs, async () => {
-    const result = await connection.stream(sql);
+    const result = await connection.stream(sql, [...params]);
     const columns = result.columnNames();
     const types = result.columnTypes().map((type) => type.toString());
     const rows: Cell[][] = [];

@@ -15,8 +15,8 @@ import {
   type SlackMessage,
   section,
 } from "../../blockkit/index.js";
-import { formatNumber } from "../../data/index.js";
 import type { Answer } from "../../pipeline/index.js";
+import { formatNumber } from "../../util/index.js";
 import { ACTIONS, indexedAction } from "./action-ids.js";
 import { formatMs, plural } from "./format.js";
 import { questionLine } from "./progress.js";
@@ -75,5 +75,5 @@ export function contextLine(answer: Answer): Mrkdwn {
 function show(value: number | string, name: string): Mrkdwn {
   if (typeof value === "number" && Number.isInteger(value) && /(^|_)(year|yr)s?($|_)/i.test(name))
     return esc(String(value));
-  return esc(typeof value === "number" ? formatNumber(value) : clipText(value, 300));
+  return esc(typeof value === "number" ? formatNumber(value, { compact: true }) : clipText(value, 300));
 }

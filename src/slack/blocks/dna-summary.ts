@@ -1,6 +1,7 @@
 // A table's Data DNA as Slack mrkdwn: size, time range, key measures, baselines, columns; every name is data.
 import { clipText, code, esc, joinMd, type Mrkdwn, md } from "../../blockkit/index.js";
-import { type DataDna, formatNumber, type TableRelationship, type TimeGrain } from "../../data/index.js";
+import type { DataDna, TableRelationship, TimeGrain } from "../../data/index.js";
+import { formatNumber } from "../../util/index.js";
 
 const GRAIN_WORDS: Record<TimeGrain, string> = {
   year: "yearly",

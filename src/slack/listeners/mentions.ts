@@ -1,6 +1,7 @@
 // @mentions in channels start a question in the mention's thread.
 import type { App } from "@slack/bolt";
 import { md } from "../../blockkit/index.js";
+import { isDirectMessageChannel } from "../../store/index.js";
 import { helpReply } from "../blocks/command-replies.js";
 import { envelopeSchema, mentionEventSchema, stripMention, unescapeSlack } from "../payloads.js";
 import { postMessage } from "../send.js";
@@ -11,7 +12,7 @@ export function register(app: App, deps: ListenerDeps): void {
     const mention = mentionEventSchema.parse(event);
     const envelope = envelopeSchema.parse(body);
     // Messages in a DM with the bot are handled as messages (every one of them is for the bot).
-    if (mention.channel.startsWith("D")) return;
+    if (isDirectMessageChannel(mention.channel)) return;
     const threadTs = mention.thread_ts ?? mention.ts;
     // The bot is about to answer here: later plain replies in this thread may be for it.
     await deps.threads.add(envelope.team_id, mention.channel, threadTs);

@@ -1,6 +1,7 @@
 // Channel and DM messages: file uploads become ingest jobs; DMs, and replies meant for the bot in its threads,
 // become questions.
 import type { App } from "@slack/bolt";
+import { isDirectMessageChannel } from "../../store/index.js";
 import { envelopeSchema, type MessageEvent, messageEventSchema, stripMention, unescapeSlack } from "../payloads.js";
 import { replyIntent } from "../reply-intent.js";
 import type { ListenerDeps } from "../types.js";
@@ -45,7 +46,7 @@ export function register(app: App, deps: ListenerDeps): void {
 
     // Apps talk to InsightX only through uploads that mention it; their words are never questions.
     if (fromBot || !user) return;
-    const isDm = event.channel_type === "im" || event.channel.startsWith("D");
+    const isDm = event.channel_type === "im" || isDirectMessageChannel(event.channel);
     // A mention in a channel arrives as app_mention too; that listener answers it.
     if (mentionsBot && !isDm) return;
     const text = unescapeSlack(stripMention(event.text, context.botUserId));

@@ -18,6 +18,8 @@ export interface Message {
   text: string;
   /** Structured extras (SQL, metrics, chart spec…), or null. */
   payload: unknown;
+  /** The planner's turn state for an answered turn, or null. */
+  plan: unknown;
   createdAt: Date;
 }
 
@@ -26,6 +28,7 @@ export interface NewMessage {
   role: MessageRole;
   text: string;
   payload?: unknown;
+  plan?: unknown;
 }
 
 export interface ConversationsRepo {
@@ -38,7 +41,7 @@ export interface ConversationsRepo {
 }
 
 const CONVERSATION = `id, session_id AS "sessionId", thread_ts AS "threadTs", created_at AS "createdAt"`;
-const MESSAGE = `id, conversation_id AS "conversationId", role, text, payload, created_at AS "createdAt"`;
+const MESSAGE = `id, conversation_id AS "conversationId", role, text, payload, plan, created_at AS "createdAt"`;
 
 export function conversationsRepo(db: Db): ConversationsRepo {
   return {
@@ -61,13 +64,14 @@ export function conversationsRepo(db: Db): ConversationsRepo {
     },
     async addMessage(message) {
       const rows = await db.query<Message>(
-        `INSERT INTO messages (conversation_id, role, text, payload) VALUES ($1, $2, $3, $4::jsonb)
+        `INSERT INTO messages (conversation_id, role, text, payload, plan) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb)
          RETURNING ${MESSAGE}`,
         [
           message.conversationId,
           message.role,
           message.text,
           message.payload === undefined ? null : JSON.stringify(message.payload),
+          message.plan === undefined || message.plan === null ? null : JSON.stringify(message.plan),
         ],
       );
       return rows[0]!;

@@ -4,10 +4,15 @@ import type { Db } from "../db/db.js";
 
 export type SessionKind = "channel" | "dm" | "local";
 
+/** Slack direct-message channel ids start with D: the one rule for telling a DM from a channel. */
+export function isDirectMessageChannel(channelId: string): boolean {
+  return channelId.startsWith("D");
+}
+
 /** The CLI's local team is "local"; Slack direct-message channel ids start with D. */
 export function sessionKindFor(teamId: string, channelId: string): SessionKind {
   if (teamId === "local") return "local";
-  return channelId.startsWith("D") ? "dm" : "channel";
+  return isDirectMessageChannel(channelId) ? "dm" : "channel";
 }
 
 export interface Session {
