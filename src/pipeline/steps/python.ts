@@ -14,6 +14,10 @@ export interface PythonOutcome {
 
 export type PythonRun = { ok: true; outcome: PythonOutcome } | { ok: false; error: string };
 
+/** Said to the model when code ran but left nothing behind. */
+export const NOTHING_ASSIGNED =
+  "The code ran without an error but assigned nothing to `result` and printed nothing. Assign the answer to `result` (a DataFrame, a dict of named numbers, or a number).";
+
 export async function runPython(deps: PipelineDeps, code: string, frame: Frame): Promise<PythonRun> {
   const sandbox = await deps.sandbox();
   const run = await sandbox.run({ code, frames: { df: frame } });
@@ -21,7 +25,27 @@ export async function runPython(deps: PipelineDeps, code: string, frame: Frame):
     deps.logger.info({ error: run.error.slice(0, 500) }, "python attempt failed");
     return { ok: false, error: run.error };
   }
-  return { ok: true, outcome: { code, result: run.result, stdout: run.stdout, elapsedMs: run.elapsed_ms } };
+  // Code that printed its answer instead of assigning `result` keeps its work: the printed text is the result.
+  let result = run.result;
+  if (result === null || result === undefined) {
+    if (run.stdout.trim() === "") return { ok: false, error: NOTHING_ASSIGNED };
+    result = fromStdout(run.stdout);
+  }
+  return { ok: true, outcome: { code, result, stdout: run.stdout, elapsedMs: run.elapsed_ms } };
+}
+
+/** Printed output as a result: JSON or a number when it is one, else the text itself. */
+export function fromStdout(stdout: string): unknown {
+  const text = stdout.trim();
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed !== null && (typeof parsed === "object" || typeof parsed === "number")) return parsed;
+  } catch {
+    // not JSON
+  }
+  const number = Number(text.replaceAll(",", ""));
+  if (text !== "" && Number.isFinite(number)) return number;
+  return { printed: text.length > 8000 ? `${text.slice(0, 8000)}…` : text };
 }
 
 export function pythonResultEvent(outcome: PythonOutcome, attempt: number): PipelineEvent {
