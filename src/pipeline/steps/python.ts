@@ -34,18 +34,53 @@ export async function runPython(deps: PipelineDeps, code: string, frame: Frame):
   return { ok: true, outcome: { code, result, stdout: run.stdout, elapsedMs: run.elapsed_ms } };
 }
 
-/** Printed output as a result: JSON or a number when it is one, else the text itself. */
+/** Printed output as a result: JSON, a printed dict or list, or a number when it is one, else the text itself. */
 export function fromStdout(stdout: string): unknown {
   const text = stdout.trim();
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (parsed !== null && (typeof parsed === "object" || typeof parsed === "number")) return parsed;
-  } catch {
-    // not JSON
+  for (const candidate of [text, pythonLiteralAsJson(text)]) {
+    if (candidate === null) continue;
+    try {
+      const parsed: unknown = JSON.parse(candidate);
+      if (parsed !== null && (typeof parsed === "object" || typeof parsed === "number")) return parsed;
+    } catch {
+      // not JSON
+    }
   }
   const number = Number(text.replaceAll(",", ""));
   if (text !== "" && Number.isFinite(number)) return number;
   return { printed: text.length > 8000 ? `${text.slice(0, 8000)}…` : text };
+}
+
+/** `{'r': -0.83, 'ok': True, 'x': None}` (what print() shows of a dict or list) as JSON text; null if not one. */
+export function pythonLiteralAsJson(text: string): string | null {
+  if (!/^[[{]/.test(text) || text.length > 200_000) return null;
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "'" || ch === '"') {
+      let j = i + 1;
+      let value = "";
+      for (; j < text.length && text[j] !== ch; j++) {
+        if (text[j] === "\\" && j + 1 < text.length) {
+          value += text[j + 1] === "'" ? "'" : `\\${text[j + 1]}`;
+          j++;
+        } else value += text[j] === '"' ? '\\"' : text[j];
+      }
+      if (j >= text.length) return null;
+      out += `"${value}"`;
+      i = j;
+      continue;
+    }
+    const word = /^(True|False|None|nan|inf|-inf)\b/.exec(text.slice(i));
+    if (word) {
+      out += { True: "true", False: "false", None: "null", nan: "null", inf: "null", "-inf": "null" }[word[1]];
+      i += word[1].length - 1;
+      continue;
+    }
+    if (/[\p{L}_]/u.test(ch)) return null;
+    out += ch === "(" ? "[" : ch === ")" ? "]" : ch;
+  }
+  return out;
 }
 
 export function pythonResultEvent(outcome: PythonOutcome, attempt: number): PipelineEvent {
