@@ -10,8 +10,10 @@ import { quoteName } from "./fence.js";
 export const SCHEMA_BUDGET_CHARS = 14_000;
 /** Each table shows at least this many of its most relevant columns in full, when the budget allows. */
 const MIN_COLUMNS_PER_TABLE = 4;
-/** A column's list of known values is cut past this many characters. */
-const VALUES_CHARS = 1_500;
+/** A relevant column's list of known values is cut past this many characters (200 short values fit). */
+const VALUES_CHARS = 4_000;
+/** Characters kept per table for naming the columns that did not fit. */
+const NAMES_PER_TABLE = 200;
 
 export interface SchemaContext {
   text: string;
@@ -41,48 +43,62 @@ export function schemaContext(
     .sort((a, b) => b.score - a.score || a.dna.table.localeCompare(b.dna.table));
 
   const headers = ranked.map((table) => header(table.dna));
-  const shown = ranked.map(() => [] as string[]);
+  const joins = relationships(tables);
+  // Budget: headers always; then a share kept for naming the columns left out (so every column is at least
+  // named) and for the joins; the rest for column lines, the most relevant first across tables.
+  const reserve = Math.min(ranked.length * NAMES_PER_TABLE, Math.floor(budget * 0.25)) + Math.min(joins.length, 1_200);
   let used = headers.reduce((sum, line) => sum + line.length + 1, 0);
-  const fits = (line: string) => used + line.length + 1 <= budget;
+  const columnBudget = budget - reserve;
+  const shown = ranked.map(() => [] as string[]);
+  const taken = ranked.map(() => new Set<number>());
   const take = (t: number, c: number) => {
     const line = ranked[t].columns[c].line;
-    if (!fits(line)) return false;
+    if (used + line.length + 1 > columnBudget) return;
     shown[t].push(line);
+    taken[t].add(c);
     used += line.length + 1;
-    return true;
   };
   // Every table first shows its few most relevant columns; then the best of what is left, across tables.
-  const taken = ranked.map(() => new Set<number>());
   for (let t = 0; t < ranked.length; t++) {
-    for (let c = 0; c < Math.min(MIN_COLUMNS_PER_TABLE, ranked[t].columns.length); c++) {
-      if (take(t, c)) taken[t].add(c);
-    }
+    for (let c = 0; c < Math.min(MIN_COLUMNS_PER_TABLE, ranked[t].columns.length); c++) take(t, c);
   }
   const rest = ranked
     .flatMap((table, t) => table.columns.map((column, c) => ({ t, c, score: column.score })))
     .filter(({ t, c }) => !taken[t].has(c))
     .sort((a, b) => b.score - a.score || a.t - b.t || a.c - b.c);
-  for (const { t, c } of rest) if (take(t, c)) taken[t].add(c);
+  for (const { t, c } of rest) take(t, c);
 
   let omittedColumns = 0;
   let omittedTables = 0;
+  const namesShare = Math.max(
+    60,
+    Math.floor((budget - used - Math.min(joins.length, 1_200)) / Math.max(1, ranked.length)),
+  );
   const blocks = ranked.map((table, t) => {
     const lines = [headers[t], ...shown[t]];
     const names = table.columns.filter((_, c) => !taken[t].has(c)).map((entry) => quoteName(entry.column.name));
     omittedColumns += names.length;
     if (shown[t].length === 0 && names.length > 0) omittedTables += 1;
-    if (names.length > 0) lines.push(`- other columns (by name only): ${listWithin(names, 400)}`);
-    const sample = table.dna.sample[0];
-    if (sample && used < budget - 600) {
-      const row = clipText(JSON.stringify(sample), 300);
-      lines.push(`- sample row: ${row}`);
-      used += row.length + 16;
+    if (names.length > 0) {
+      const line = `- other columns (by name only): ${listWithin(names, Math.min(NAMES_PER_TABLE * 2, namesShare - 40))}`;
+      lines.push(line);
+      used += line.length + 1;
     }
-    return lines.join("\n");
+    return lines;
   });
-  const joins = relationships(tables);
-  if (joins.length > 0) blocks.push(`JOINS (columns whose values are found in another table's key):\n${joins}`);
-  return { text: blocks.join("\n\n"), omittedColumns, omittedTables, budget };
+  // A sample row per table when room is left, most relevant table first.
+  for (const [t, table] of ranked.entries()) {
+    const sample = table.dna.sample[0];
+    if (!sample) continue;
+    const line = `- sample row: ${clipText(JSON.stringify(sample), 300)}`;
+    if (used + line.length + 1 > budget - Math.min(joins.length, 1_200)) break;
+    blocks[t].push(line);
+    used += line.length + 1;
+  }
+  const text = blocks.map((lines) => lines.join("\n"));
+  if (joins.length > 0)
+    text.push(`JOINS (columns whose values are found in another table's key):\n${clipText(joins, 1_200)}`);
+  return { text: text.join("\n\n"), omittedColumns, omittedTables, budget };
 }
 
 function rankTable(dna: DataDna, asked: Set<string>, askedText: string, earlierSql: string): Ranked {

@@ -174,8 +174,10 @@ function comparedColumn(tokens: Token[], at: number): string | null {
     const negated = tokens[at - 2]?.kind === "word" && tokens[at - 2].text.toUpperCase() === "NOT";
     return name(tokens[at - (negated ? 3 : 2)]);
   }
-  // 'x' = col
+  // 'x' = col   'x' <> col
   if (tokens[at + 1]?.text === "=") return name(tokens[at + 2]);
+  const pair = `${tokens[at + 1]?.text ?? ""}${tokens[at + 2]?.text ?? ""}`;
+  if (pair === "<>" || pair === "!=") return name(tokens[at + 3]);
   // col IN ('a', 'b', …)
   let j = at - 1;
   while (j >= 0 && (tokens[j].text === "," || tokens[j].kind === "string")) j--;
