@@ -175,6 +175,36 @@ describe("pipeline with an OpenAI-compatible model", () => {
     expect(answer.llmCalls).toBe(3);
   });
 
+  it("answers from the SQL result, saying so, when the model's Python cannot be fixed", async () => {
+    fake.respondWith((request) => {
+      switch (agent(request)) {
+        case "plan":
+          return reply.json(
+            plan({
+              classification: "SQL_THEN_PY",
+              sql: 'SELECT "Origin", avg("Horsepower") AS avg_hp FROM cars GROUP BY 1 ORDER BY 2 DESC',
+              python: "result = df['no_such_column'].mean()",
+            }),
+          );
+        case "python":
+          return reply.json({ code: "result = df['still_missing'].mean()", reasoning: "try again" });
+        default: {
+          const python = /<data name="python">\n([\s\S]*?)\n<\/data>/.exec(request.lastUser)?.[1] ?? "";
+          return reply.json({
+            text: `${python.includes("analysis_failed") ? "The analysis could not run, but " : ""}{{1.Origin}} leads with {{1.avg_hp | 1}} horsepower.`,
+            metrics: [],
+            follow_ups: [],
+          });
+        }
+      }
+    });
+    const { answer } = await ask("C-cars", "What shapes the horsepower spread of each origin's cars?");
+    expect(answer.error).toBeNull();
+    expect(answer.provenance?.planner).toBe("llm");
+    expect(answer.final?.text).toBe("The analysis could not run, but USA leads with 119.9 horsepower.");
+    expect(answer.result?.rows[0]).toEqual(["USA", expect.closeTo(119.9, 1)]);
+  });
+
   it("rotates to the next key on 429 and reports it without the key", async () => {
     fake.script(reply.rateLimited({ retryAfterSeconds: 30 }));
     fake.respondWith((request) =>

@@ -267,6 +267,25 @@ export const CASES: ProviderCase[] = [
   F("401, one key (fallback answers, says so)", [reply.unauthorized()], { by: "rules", maxRequests: 1 }),
   F("500 once, one key", [reply.serverError(500)], { by: "llm", maxRequests: 3 }),
   F("503 twice, one key", [reply.serverError(503), reply.serverError(503)], { by: "llm", maxRequests: 4 }),
+  F(
+    "vLLM 500 naming the grammar: steps down instead of retrying",
+    [
+      {
+        kind: "status",
+        status: 500,
+        body: {
+          error: {
+            message: "grammar rejected tokens [200028] for request chatcmpl-1",
+            type: "InternalServerError",
+            param: null,
+            code: 500,
+          },
+        },
+      },
+    ],
+    { by: "llm", maxRequests: 3 },
+    { provider: "vllm" },
+  ),
   F("hang once (timeout), one key", [reply.hang()], { by: "llm", maxRequests: 3 }, { env: { LLM_TIMEOUT_MS: "1500" } }),
   F(
     "every request hangs: the question's deadline, then the fallback",
@@ -321,10 +340,10 @@ export async function startProviderBench(): Promise<ProviderBench> {
         });
         const llm = createLlmClient({ config: caseConfig, logger });
         const started = performance.now();
-        const { answer } = await runQuestion(
-          runtime.pipelineDeps({ config: caseConfig, llm, renderCharts: false }),
-          { ref: REF, question: SCRIPTS[c.question].question },
-        );
+        const { answer } = await runQuestion(runtime.pipelineDeps({ config: caseConfig, llm, renderCharts: false }), {
+          ref: REF,
+          question: SCRIPTS[c.question].question,
+        });
         const text = answer.final?.text ?? answer.error ?? "";
         return {
           case: c,
