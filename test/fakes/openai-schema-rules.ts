@@ -21,7 +21,8 @@ export function walk(schema: unknown, path: string[] = []): SchemaNode[] {
   if (node.items) found.push(...walk(node.items, [...path, "items"]));
   for (const key of ["anyOf", "oneOf", "allOf", "prefixItems"]) {
     const list = node[key];
-    if (Array.isArray(list)) list.forEach((item, i) => found.push(...walk(item, [...path, key, String(i)])));
+    if (!Array.isArray(list)) continue;
+    for (const [i, item] of list.entries()) found.push(...walk(item, [...path, key, String(i)]));
   }
   for (const key of ["$defs", "definitions"]) {
     const defs = node[key] as Record<string, unknown> | undefined;
@@ -53,7 +54,7 @@ export function firstTypeList(schema: unknown): string[] | null {
 export function openAiStrictProblem(name: string, schema: unknown): string | null {
   const prefix = `Invalid schema for response_format '${name}'`;
   const root = schema as Schema | undefined;
-  if (!root || root.type !== "object") {
+  if (root?.type !== "object") {
     return `${prefix}: schema must be a JSON Schema of 'type: "object"', got 'type: "${String(root?.type)}"'.`;
   }
   const unsupported = firstKeyword(schema, [
@@ -145,7 +146,7 @@ export function validateValue(value: unknown, schema: unknown, path = "$"): stri
     }
   }
   if (Array.isArray(value) && node.items) {
-    value.forEach((item, i) => problems.push(...validateValue(item, node.items, `${path}[${i}]`)));
+    for (const [i, item] of value.entries()) problems.push(...validateValue(item, node.items, `${path}[${i}]`));
   }
   return problems;
 }
