@@ -46,10 +46,20 @@ interface ResponseFormat {
   json_schema?: { name?: string; schema?: unknown; strict?: boolean };
 }
 const formatOf = (body: Body) => body.response_format as ResponseFormat | undefined;
-const mentionsJson = (body: Body) =>
-  JSON.stringify(body.messages ?? [])
-    .toLowerCase()
-    .includes("json");
+/** OpenAI and Groq refuse JSON mode unless a message asks for JSON. */
+function jsonModeUnasked(body: Body): FakeReply | null {
+  if (formatOf(body)?.type !== "json_object") return null;
+  if (
+    JSON.stringify(body.messages ?? [])
+      .toLowerCase()
+      .includes("json")
+  )
+    return null;
+  return openAiError(
+    "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
+    "messages",
+  );
+}
 
 /** OpenAI's own checks, shared by Azure (which runs the same service). */
 function openAiRefusal(body: Body): FakeReply | null {
@@ -57,13 +67,9 @@ function openAiRefusal(body: Body): FakeReply | null {
   if (temperature !== undefined && (typeof temperature !== "number" || temperature < 0 || temperature > 2)) {
     return openAiError(`${String(temperature)} is greater than the maximum of 2 - 'temperature'`, "temperature");
   }
+  const unasked = jsonModeUnasked(body);
+  if (unasked) return unasked;
   const format = formatOf(body);
-  if (format?.type === "json_object" && !mentionsJson(body)) {
-    return openAiError(
-      "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
-      "messages",
-    );
-  }
   if (format?.type === "json_schema") {
     const spec = format.json_schema;
     if (!spec?.schema)
@@ -166,13 +172,9 @@ const groq: ProviderProfile = {
   name: "groq",
   basePath: "/openai/v1",
   refuse(body) {
+    const unasked = jsonModeUnasked(body);
+    if (unasked) return unasked;
     const format = formatOf(body);
-    if (format?.type === "json_object" && !mentionsJson(body)) {
-      return openAiError(
-        "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
-        "messages",
-      );
-    }
     if (format?.type === "json_schema") {
       const found = firstKeyword(format.json_schema?.schema, GROQ_UNSUPPORTED);
       if (found) {
