@@ -88,7 +88,7 @@ function normalizingFetch(base: typeof fetch): typeof fetch {
   return async (input, init) => {
     const response = await base(input, init);
     if (response.ok) return response;
-    const text = (await response.text().catch(() => "")).slice(0, MAX_ERROR_BODY);
+    const text = await readBounded(response, MAX_ERROR_BODY);
     const headers = new Headers(response.headers);
     headers.set("content-type", "application/json");
     headers.delete("content-length");
@@ -99,6 +99,27 @@ function normalizingFetch(base: typeof fetch): typeof fetch {
       headers,
     });
   };
+}
+
+/** The body's first `limit` bytes as text; the rest is not read (a proxy may send megabytes of HTML). */
+async function readBounded(response: Response, limit: number): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < limit) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+    }
+  } catch {
+    // a body cut off mid-way: keep what arrived
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks).subarray(0, limit));
 }
 
 /**
