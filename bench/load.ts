@@ -42,8 +42,8 @@ async function main() {
         })
       : reply.json({
           text: "Average horsepower by origin is in the table.",
-          metrics: {},
-          chart_spec: null,
+          metrics: [],
+
           follow_ups: [],
         }),
   );

@@ -42,7 +42,7 @@ async function main() {
       });
     }
     if (request.system.includes("Python for InsightX")) return reply.json({ code: PYTHON, reasoning: "forecast" });
-    return reply.json({ text: "Here is the result.", metrics: {}, chart_spec: null, follow_ups: [] });
+    return reply.json({ text: "Here is the result.", metrics: [], follow_ups: [] });
   });
   const dir = await mkdtemp(path.join(tmpdir(), "insightx-bench-pipeline-"));
   let llmMs = 0;

@@ -69,6 +69,9 @@ export const configSchema = z.object({
   LLM_TIMEOUT_MS: int(30_000, 100),
   LLM_MAX_RETRIES: int(2, 0),
   LLM_KEY_COOLDOWN_MS: int(60_000, 0),
+  LLM_RESPONSE_FORMAT: z.enum(["auto", "json_schema", "json_object", "none"]).default("auto"),
+  LLM_TEMPERATURE: z.union([z.literal("default").transform(() => null), z.coerce.number().min(0).max(2)]).default(0),
+  LLM_QUESTION_DEADLINE_MS: int(45_000, 1_000),
 
   SLACK_BOT_TOKEN: z.string().trim().startsWith("xoxb-", "a bot token starting with xoxb-").optional(),
   SLACK_SIGNING_SECRET: z.string().trim().min(1).optional(),

@@ -35,21 +35,51 @@ export class AllKeysCoolingDownError extends LlmUnavailableError {
   }
 }
 
+/** What the provider's error body said, in OpenAI's shape whatever the provider's own; scrubbed of keys. */
+export interface ProviderErrorDetails {
+  message: string;
+  /** OpenAI's `code` (`unsupported_value`, `json_validate_failed`…), or the provider's, as text. */
+  code: string | null;
+  /** The request field the error names (`temperature`, `response_format`…). */
+  param: string | null;
+  type: string | null;
+  /** Groq returns the model's rejected output with `json_validate_failed`. */
+  failedGeneration: string | null;
+}
+
 /** One request failed and was not retried (or retries ran out). The message is scrubbed of keys. */
 export class LlmRequestError extends UpstreamError {
   readonly status: number | undefined;
   readonly reason: KeyFailureReason | "bad_request" | "aborted";
   readonly keyIndex: number;
+  /** The provider's error, when it sent one. */
+  readonly provider: ProviderErrorDetails | null;
 
   constructor(
     code: "llm_request_failed" | "llm_retries_exhausted" | "llm_aborted",
     message: string,
-    details: { status: number | undefined; reason: LlmRequestError["reason"]; keyIndex: number },
+    details: {
+      status: number | undefined;
+      reason: LlmRequestError["reason"];
+      keyIndex: number;
+      provider?: ProviderErrorDetails | null;
+    },
   ) {
     super(code, message);
     this.status = details.status;
     this.reason = details.reason;
     this.keyIndex = details.keyIndex;
+    this.provider = details.provider ?? null;
+  }
+}
+
+/** The question's time for the model ran out (LLM_QUESTION_DEADLINE_MS); the fallback answers instead. */
+export class LlmDeadlineError extends UpstreamError {
+  readonly deadlineMs: number;
+
+  constructor(deadlineMs: number) {
+    super("llm_deadline", `The AI model did not answer within ${Math.round(deadlineMs / 1000)} s.`);
+    this.deadlineMs = deadlineMs;
   }
 }
 

@@ -1,4 +1,5 @@
-// Holds the API keys by index: which one is current, which are cooling down and why.
+// Holds the API keys by index: hands them out round-robin over the healthy ones, sets a failing key aside for as
+// long as its failure says, and reports when the soonest one is back.
 import { AllKeysCoolingDownError, type KeyFailureReason, LlmUnavailableError } from "./errors.js";
 
 /** A switch from one key to another; never carries the key itself. */
@@ -11,6 +12,8 @@ export interface KeyRotation {
 interface KeyState {
   coolingUntil: number;
   lastReason: KeyFailureReason | null;
+  /** Rate limits in a row without a hint from the server; each doubles the next cooldown. */
+  unhintedLimits: number;
 }
 
 /** What the pool knows about one key, for `stats()`. */
@@ -23,81 +26,97 @@ export interface KeyHealth {
   lastReason: KeyFailureReason | null;
 }
 
+/** First cooldown of a rate-limited key when the server gives no Retry-After; doubles per repeat. */
+const FIRST_BACKOFF_MS = 1_000;
+
 export class KeyPool {
   readonly size: number;
   readonly #keys: readonly string[];
   readonly #states: KeyState[];
   readonly #now: () => number;
-  #current = 0;
+  readonly #random: () => number;
+  /** The key handed out last; the next request starts looking after it. */
+  #last = -1;
 
-  constructor(keys: readonly string[], now: () => number = Date.now) {
+  constructor(keys: readonly string[], now: () => number = Date.now, random: () => number = Math.random) {
     this.#keys = [...keys];
     this.size = keys.length;
-    this.#states = keys.map(() => ({ coolingUntil: 0, lastReason: null }));
+    this.#states = keys.map(() => ({ coolingUntil: 0, lastReason: null, unhintedLimits: 0 }));
     this.#now = now;
+    this.#random = random;
   }
 
   /**
-   * The key to use now: the current one if healthy, else the next healthy one in order.
-   * A switch made here (the current key cooled while no other was free) is returned as a rotation.
+   * The next healthy key after the last one handed out, so load spreads over every healthy key. When the key
+   * handed out before was set aside since, the switch is returned as a rotation (once per setting aside).
    */
-  acquire(): { index: number; key: string; rotation: KeyRotation | null } {
+  acquire(): { index: number; key: string } {
     if (this.size === 0) {
       throw new LlmUnavailableError("No LLM API key is configured.", "Set LLM_API_KEYS to use the language model.");
     }
     const now = this.#now();
-    const from = this.#current;
-    const index = this.#nextHealthy(from, now, true);
-    if (index === undefined) throw new AllKeysCoolingDownError(this.#soonest(), now);
-    this.#current = index;
-    const reason = this.#states[from].lastReason;
-    const rotation = index !== from && reason !== null ? { from_index: from, to_index: index, reason } : null;
-    return { index, key: this.#keys[index], rotation };
+    for (let step = 1; step <= this.size; step++) {
+      const index = (this.#last + step + this.size) % this.size;
+      if (this.#states[index].coolingUntil <= now) {
+        this.#last = index;
+        return { index, key: this.#keys[index] };
+      }
+    }
+    throw new AllKeysCoolingDownError(this.soonest(), now);
   }
 
   /**
-   * Sets a key aside for `cooldownMs` (`Infinity` disables it). When it was the current key, the pool
-   * moves to the next healthy key and returns that rotation; concurrent failures of the same key rotate once.
+   * Sets a key aside for `cooldownMs` (`Infinity` disables it; null backs off 1 s, 2 s, 4 s… up to `maxMs`, with
+   * jitter). Returns the rotation to announce: to the key the next request will use, or null when none is free.
    */
-  fail(index: number, reason: KeyFailureReason, cooldownMs: number): KeyRotation | null {
+  fail(index: number, reason: KeyFailureReason, cooldownMs: number | null, maxMs: number): KeyRotation | null {
     const now = this.#now();
     const state = this.#states[index];
-    state.coolingUntil = Math.max(state.coolingUntil, now + cooldownMs);
+    const wasHealthy = state.coolingUntil <= now;
+    let cooldown = cooldownMs;
+    if (cooldown === null) {
+      state.unhintedLimits += 1;
+      const backoff = Math.min(maxMs, FIRST_BACKOFF_MS * 2 ** (state.unhintedLimits - 1));
+      cooldown = backoff * (0.8 + 0.4 * this.#random());
+    }
+    state.coolingUntil = Math.max(state.coolingUntil, now + cooldown);
     state.lastReason = reason;
-    if (index !== this.#current) return null;
-    const next = this.#nextHealthy(index, now, false);
-    if (next === undefined) return null;
-    this.#current = next;
-    return { from_index: index, to_index: next, reason };
+    // Concurrent failures of one key announce one rotation.
+    if (!wasHealthy) return null;
+    const next = this.#peek(index, now);
+    return next === undefined ? null : { from_index: index, to_index: next, reason };
   }
 
-  /** A success clears nothing but the reason shown as the key's current trouble. */
+  /** A success clears the key's backoff and the reason shown as its current trouble. */
   succeed(index: number): void {
     const state = this.#states[index];
+    state.unhintedLimits = 0;
     if (state.coolingUntil <= this.#now()) state.lastReason = null;
+  }
+
+  /** When the soonest key is usable again (epoch ms); null when every key is disabled. */
+  soonest(): number | null {
+    const finite = this.#states.map((state) => state.coolingUntil).filter((until) => Number.isFinite(until));
+    return finite.length === 0 ? null : Math.min(...finite);
   }
 
   health(): KeyHealth[] {
     const now = this.#now();
     return this.#states.map((state, index) => ({
       index,
-      current: index === this.#current,
+      current: index === Math.max(0, this.#last),
       disabled: state.coolingUntil === Number.POSITIVE_INFINITY,
       coolingDownUntil: state.coolingUntil > now && Number.isFinite(state.coolingUntil) ? state.coolingUntil : null,
       lastReason: state.lastReason,
     }));
   }
 
-  #nextHealthy(start: number, now: number, includeStart: boolean): number | undefined {
-    for (let step = includeStart ? 0 : 1; step < this.size; step++) {
-      const index = (start + step) % this.size;
-      if (this.#states[index].coolingUntil <= now) return index;
+  /** The key `acquire` would hand out next, other than `except`; undefined when none is healthy. */
+  #peek(except: number, now: number): number | undefined {
+    for (let step = 1; step <= this.size; step++) {
+      const index = (this.#last + step + this.size) % this.size;
+      if (index !== except && this.#states[index].coolingUntil <= now) return index;
     }
     return undefined;
-  }
-
-  #soonest(): number | null {
-    const finite = this.#states.map((state) => state.coolingUntil).filter((until) => Number.isFinite(until));
-    return finite.length === 0 ? null : Math.min(...finite);
   }
 }

@@ -1,7 +1,7 @@
 // The contract other folders use: a client that returns schema-checked values, and what it reports.
-import type { z } from "zod";
 import type { KeyHealth, KeyRotation } from "./key-pool.js";
 import type { KeyTotals } from "./key-stats.js";
+import type { OutputSchema } from "./schema.js";
 
 export interface ChatMessage {
   role: "user" | "assistant";
@@ -24,15 +24,19 @@ export interface TokenUsage {
 export interface CompleteRequest<T> {
   system: string;
   messages: ChatMessage[];
-  /** The reply must parse as JSON and match this schema (one repair round trip is allowed). */
-  schema: z.ZodType<T>;
+  /** The reply must parse as JSON and match this schema (one repair round trip is allowed). Build it with `s`. */
+  schema: OutputSchema<T>;
   /** Names the schema for the provider and in errors, e.g. `orchestrator_plan`. */
   schemaName: string;
-  /** @defaultValue 0 */
-  temperature?: number;
+  /** null: the provider's default (not sent). @defaultValue LLM_TEMPERATURE */
+  temperature?: number | null;
   /** @defaultValue the provider's default */
   maxTokens?: number;
   signal?: AbortSignal;
+  /** Epoch ms (`Date.now`) after which nothing more is sent: the question's deadline. */
+  deadline?: number;
+  /** How long that deadline is, for the message when it passes. */
+  deadlineMs?: number;
   /** Receives this request's key rotations, in addition to the client's `onEvent`. */
   onEvent?: (event: LlmEvent) => void;
 }

@@ -21,7 +21,8 @@ import type { Answer, PipelineDeps, QuestionRequest } from "./types.js";
 
 /** The model first; the rule planner when no model can answer. */
 export function defaultPlanner(deps: PipelineDeps): Planner {
-  return deps.planner ?? new FallbackPlanner(new LlmPlanner(deps.llm), new RulePlanner());
+  const llm = new LlmPlanner(deps.llm, { questionDeadlineMs: deps.config.LLM_QUESTION_DEADLINE_MS });
+  return deps.planner ?? new FallbackPlanner(llm, new RulePlanner());
 }
 
 /** Answers one question; every yielded event is validated against the PipelineEvent contract. */

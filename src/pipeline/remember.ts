@@ -1,5 +1,6 @@
 // Step 7: keep the exchange in the thread's history and the finding as an accumulated insight of the channel.
 import type { TurnState } from "../planner/index.js";
+import { findNumbers } from "./grounding.js";
 import type { PipelineDeps, QuestionContext } from "./types.js";
 
 export interface Exchange {
@@ -40,7 +41,7 @@ export async function remember(deps: PipelineDeps, context: QuestionContext, exc
         plan: exchange.turn,
       });
     }
-    if (exchange.grounded && exchange.classification !== "CLARIFY") {
+    if (exchange.grounded && exchange.classification !== "CLARIFY" && carriesComputedNumber(exchange)) {
       await store.insights.add({
         sessionId: context.sessionId,
         query: exchange.question,
@@ -51,4 +52,16 @@ export async function remember(deps: PipelineDeps, context: QuestionContext, exc
   } catch (error) {
     deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "could not store the exchange");
   }
+}
+
+/**
+ * Only a finding is worth remembering: an answer that states a number it computed (not one the question gave, not
+ * a list marker). "There is no data for that" or "See the table" teaches the channel nothing.
+ */
+export function carriesComputedNumber(exchange: Pick<Exchange, "question" | "answer">): boolean {
+  const asked = new Set(findNumbers(exchange.question).map((m) => m.value * m.scale));
+  const answer = exchange.answer;
+  const listMarker = (index: number, text: string) =>
+    /(^|\n)\s*$/.test(answer.slice(0, index)) && /^\d{1,2}[.)]\s/.test(answer.slice(index, index + text.length + 2));
+  return findNumbers(answer).some((m) => !asked.has(m.value * m.scale) && !listMarker(m.index, m.text));
 }

@@ -1,6 +1,12 @@
 // FallbackPlanner(primary, fallback): the one place that decides when the fallback (the rule planner) answers,
 // and records why for the answer's note: no model, every key cooling down, unusable output, repairs exhausted.
-import { AllKeysCoolingDownError, LlmInvalidOutputError, LlmRequestError, LlmUnavailableError } from "../llm/index.js";
+import {
+  AllKeysCoolingDownError,
+  LlmDeadlineError,
+  LlmInvalidOutputError,
+  LlmRequestError,
+  LlmUnavailableError,
+} from "../llm/index.js";
 import { PlanUnusableError } from "./errors.js";
 import type { ExecutablePlan, FallbackReason, Plan, Provenance, PythonPlan } from "./plan.js";
 import type { Composition, FrameSummary, PlanContext, Planner, PlanResults, StepFailure } from "./planner.js";
@@ -13,6 +19,12 @@ export function fallbackReasonOf(error: unknown): Reason | null {
   if (error instanceof LlmUnavailableError) return { reason: "no_model", detail: error.message };
   if (error instanceof LlmInvalidOutputError || error instanceof PlanUnusableError)
     return { reason: "model_output_unusable", detail: `the AI model's reply could not be used (${error.code})` };
+  if (error instanceof LlmDeadlineError) {
+    return {
+      reason: "model_failed",
+      detail: `the AI model did not answer within ${Math.round(error.deadlineMs / 1000)} s`,
+    };
+  }
   if (error instanceof LlmRequestError)
     return { reason: "model_failed", detail: `the AI model failed (${error.code})` };
   return null;
@@ -67,6 +79,8 @@ export class FallbackPlanner implements Planner {
       reason = why;
     }
     if (next) return this.#own(owner, next);
+    // An empty result the model saw and kept is the answer; only a model that could not look is replaced.
+    if (failure.step === "empty" && reason.reason === "repairs_exhausted") return null;
     // A query stopped by the time limit would only make the person wait twice as long.
     if (owner !== this.primary || (failure.step === "sql" && failure.timedOut)) return null;
     const replaced = await this.#byFallback(plan.question, context, reason);
@@ -107,7 +121,7 @@ export class FallbackPlanner implements Planner {
 }
 
 function repairsExhausted(failure: StepFailure): string {
-  const what = failure.step === "sql" ? "SQL" : "Python code";
+  const what = failure.step === "python" ? "Python code" : "SQL";
   return `the AI model's ${what} still failed after ${failure.attempt} attempt${failure.attempt === 1 ? "" : "s"}`;
 }
 

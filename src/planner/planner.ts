@@ -34,9 +34,13 @@ export interface FrameSummary {
   head: string[];
 }
 
-/** A step that failed: which one, what ran, what the engine or worker said, and which attempt it was. */
+/**
+ * A step that failed: which one, what ran, what the engine or worker said, and which attempt it was. `empty` is a
+ * filtered query that ran but found no rows (or only NULLs): healed once, in case a filter value is misspelled.
+ */
 export type StepFailure =
   | { step: "sql"; sql: string; error: string; attempt: number; timedOut: boolean }
+  | { step: "empty"; sql: string; attempt: number; rows: number }
   | { step: "python"; code: string; error: string; attempt: number; frame: FrameSummary };
 
 /** What the steps computed. */

@@ -1,5 +1,6 @@
 // Replies the fake OpenAI server can give, and how each is written on the wire (bodies as OpenAI sends them).
 import type { ServerResponse } from "node:http";
+import type { ProviderProfile } from "./openai-providers.js";
 
 export interface FakeUsage {
   prompt_tokens: number;
@@ -60,7 +61,13 @@ export interface RecordedRequest {
   body: Record<string, unknown>;
 }
 
-export function writeReply(res: ServerResponse, next: FakeReply, request: RecordedRequest, bearer: string): void {
+export function writeReply(
+  res: ServerResponse,
+  next: FakeReply,
+  request: RecordedRequest,
+  bearer: string,
+  provider?: ProviderProfile,
+): void {
   switch (next.kind) {
     case "json":
     case "text": {
@@ -72,7 +79,10 @@ export function writeReply(res: ServerResponse, next: FakeReply, request: Record
       const headers: Record<string, string> = {};
       if (next.retryAfterSeconds !== undefined) headers["retry-after"] = String(next.retryAfterSeconds);
       if (next.retryAfterMs !== undefined) headers["retry-after-ms"] = String(next.retryAfterMs);
-      send(res, 429, apiError("Rate limit reached for requests", "requests", "rate_limit_exceeded"), headers);
+      const body =
+        provider?.rateLimitBody?.(next.retryAfterSeconds) ??
+        apiError("Rate limit reached for requests", "requests", "rate_limit_exceeded");
+      send(res, 429, body, headers);
       return;
     }
     case "unauthorized":

@@ -1,8 +1,11 @@
-// A scripted OpenAI-compatible server on real HTTP: chat completions, rate limits, auth failures, hangs.
+// A scripted OpenAI-compatible server on real HTTP: chat completions, rate limits, auth failures, hangs, and the
+// refusals and checks of a chosen provider (openai-providers.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { PROVIDER_PROFILES, type ProviderName, type ProviderProfile } from "./openai-providers.js";
 import { apiError, type FakeReply, type RecordedRequest, send, writeReply } from "./openai-replies.js";
 
+export { PROVIDERS, type ProviderName } from "./openai-providers.js";
 export { type FakeReply, type FakeUsage, type RecordedRequest, reply } from "./openai-replies.js";
 
 export type Responder = (request: RecordedRequest) => FakeReply | Promise<FakeReply>;
@@ -12,6 +15,8 @@ export interface FakeOpenAIOptions {
   keys?: string[];
   /** Delay before every reply: a fixed number or a uniform range. @defaultValue 0 */
   latencyMs?: number | { min: number; max: number };
+  /** The provider to play: its route, refusals and output checks. @defaultValue none (accepts any request) */
+  provider?: ProviderName;
 }
 
 export interface FakeOpenAI {
@@ -29,6 +34,7 @@ export interface FakeOpenAI {
 
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   const keys = options.keys ?? [];
+  const provider: ProviderProfile | undefined = options.provider ? PROVIDER_PROFILES[options.provider] : undefined;
   const queue: FakeReply[] = [];
   const requests: RecordedRequest[] = [];
   let responder: Responder | undefined;
@@ -41,7 +47,10 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", "http://fake").pathname;
-    if (req.method !== "POST" || !/^(\/v1)?\/chat\/completions$/.test(path)) {
+    const route = provider
+      ? path === `${provider.basePath}/chat/completions`
+      : /^(\/v1)?\/chat\/completions$/.test(path);
+    if (req.method !== "POST" || !route) {
       send(res, 404, {
         error: { message: `fake server: no route ${req.method} ${path}`, type: "invalid_request_error" },
       });
@@ -63,17 +72,24 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       body,
     };
     requests.push(recorded);
-    const next =
-      queue.shift() ??
-      (responder ? await responder(recorded) : { kind: "status", status: 400, body: nothingScripted(requests.length) });
+    const next = queue.shift() ?? provider?.refuse(body) ?? (await answer(recorded));
     await sleep(next.latencyMs ?? pickLatency(options.latencyMs));
-    writeReply(res, next, recorded, bearer);
+    writeReply(res, next, recorded, bearer, provider);
+  }
+
+  /** The model's reply, unless the provider's own check of it refuses it (Groq's JSON validation). */
+  async function answer(recorded: RecordedRequest): Promise<FakeReply> {
+    if (!responder) return { kind: "status", status: 400, body: nothingScripted(requests.length) };
+    const next = await responder(recorded);
+    if (!provider?.deliver || (next.kind !== "json" && next.kind !== "text")) return next;
+    const content = next.kind === "json" ? JSON.stringify(next.value) : next.content;
+    return provider.deliver(content, recorded.body) ?? next;
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/v1`,
+    url: `http://127.0.0.1:${port}${provider?.basePath ?? "/v1"}`,
     requests,
     script: (...replies) => {
       queue.push(...replies);

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { z } from "zod";
-import { InMemoryKeyStatsSink, type KeyStatsDelta, type KeyStatsSink } from "../../src/llm/index.js";
+import { InMemoryKeyStatsSink, type KeyStatsDelta, type KeyStatsSink, s } from "../../src/llm/index.js";
 import { reply } from "../fakes/openai-server.js";
 import { type Harness, startHarness } from "./harness.js";
 
@@ -8,7 +7,7 @@ const ask = (harness: Harness) =>
   harness.client.complete({
     system: "Answer.",
     messages: [{ role: "user", content: "n?" }],
-    schema: z.object({ n: z.number() }),
+    schema: s.object({ n: s.number() }),
     schemaName: "n",
   });
 const usage = (prompt_tokens: number, completion_tokens: number) => ({ usage: { prompt_tokens, completion_tokens } });
@@ -17,7 +16,7 @@ let harness: Harness;
 afterEach(async () => harness?.close());
 
 describe("per-key counters", () => {
-  it("counts calls, failures and tokens per key and flushes the same totals to the sink", async () => {
+  it("counts calls, failures and tokens per key, round-robin, and flushes the same totals to the sink", async () => {
     const sink = new InMemoryKeyStatsSink();
     harness = await startHarness({ statsSink: sink });
     harness.server.script(
@@ -43,23 +42,26 @@ describe("per-key counters", () => {
         lastReason,
       })),
     ).toEqual([
-      { index: 0, calls: 2, failures: 1, promptTokens: 100, completionTokens: 10, lastReason: "server_error" },
-      { index: 1, calls: 3, failures: 0, promptTokens: 120, completionTokens: 12, lastReason: null },
-      { index: 2, calls: 0, failures: 0, promptTokens: 0, completionTokens: 0, lastReason: null },
+      // Requests go round the keys: n=1 on key 0; the 500 on key 1, its retry on key 2; "nope" on key 0 and its
+      // repair on key 1.
+      { index: 0, calls: 2, failures: 0, promptTokens: 130, completionTokens: 13, lastReason: null },
+      { index: 1, calls: 2, failures: 1, promptTokens: 40, completionTokens: 4, lastReason: "server_error" },
+      { index: 2, calls: 1, failures: 0, promptTokens: 50, completionTokens: 5, lastReason: null },
     ]);
     expect(stats[1].current).toBe(true);
+    expect(stats[1].coolingDownUntil).toBeNull();
 
     await harness.client.flush();
-    expect(sink.totals.get(0)).toEqual({
-      index: 0,
+    expect(sink.totals.get(1)).toEqual({
+      index: 1,
       calls: 2,
       failures: 1,
-      promptTokens: 100,
-      completionTokens: 10,
+      promptTokens: 40,
+      completionTokens: 4,
       lastReason: "server_error",
     });
-    expect(sink.totals.get(1)).toMatchObject({ calls: 3, promptTokens: 120, completionTokens: 12 });
-    expect(sink.totals.has(2)).toBe(false);
+    expect(sink.totals.get(0)).toMatchObject({ calls: 2, promptTokens: 130, completionTokens: 13 });
+    expect(sink.totals.get(2)).toMatchObject({ calls: 1, promptTokens: 50, completionTokens: 5 });
   });
 
   it("keeps answering when the sink fails, and logs the failure by key index", async () => {

@@ -1,18 +1,24 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { z } from "zod";
-import { AllKeysCoolingDownError, LlmRequestError, LlmUnavailableError } from "../../src/llm/index.js";
+import {
+  AllKeysCoolingDownError,
+  LlmDeadlineError,
+  LlmRequestError,
+  LlmUnavailableError,
+  s,
+} from "../../src/llm/index.js";
 import { UpstreamError } from "../../src/util/index.js";
 import { reply } from "../fakes/openai-server.js";
 import { type Harness, leakedKeys, startHarness, surfaces } from "./harness.js";
 
-const Answer = z.object({ answer: z.number() });
-const ask = (harness: Harness, signal?: AbortSignal) =>
+const Answer = s.object({ answer: s.number() });
+const ask = (harness: Harness, signal?: AbortSignal, deadline?: number) =>
   harness.client.complete({
     system: "You answer with a number.",
     messages: [{ role: "user", content: "What is six times seven?" }],
     schema: Answer,
     schemaName: "answer",
     ...(signal ? { signal } : {}),
+    ...(deadline ? { deadline, deadlineMs: deadline - Date.now() } : {}),
   });
 
 let harness: Harness;
@@ -69,14 +75,20 @@ describe("key rotation", () => {
     expect(harness.client.stats()[0].disabled).toBe(true);
   });
 
-  it("rotates on a 500 with a short cooldown", async () => {
+  it("retries a 500 on the next key after a backoff, without cooling the key or announcing a rotation", async () => {
     harness = await startHarness({ env: { LLM_KEY_COOLDOWN_MS: "60000" } });
     harness.server.script(reply.serverError(503), reply.json({ answer: 1 }));
     const result = await ask(harness);
-    expect(result.keyIndex).toBe(1);
-    expect(harness.events[0].data).toEqual({ from_index: 0, to_index: 1, reason: "server_error" });
-    const cooling = harness.client.stats()[0].coolingDownUntil ?? 0;
-    expect(cooling - Date.now()).toBeLessThanOrEqual(10_000);
+    expect(result).toMatchObject({ keyIndex: 1, attempts: 2 });
+    expect(harness.events).toEqual([]);
+    expect(harness.client.stats()[0]).toMatchObject({ coolingDownUntil: null, lastReason: "server_error" });
+  });
+
+  it("retries a 500 on the only key, which stays usable", async () => {
+    harness = await startHarness({ keys: ["sk-only-key-0000000000"] });
+    harness.server.script(reply.serverError(502), reply.json({ answer: 7 }));
+    const result = await ask(harness);
+    expect(result).toMatchObject({ value: { answer: 7 }, keyIndex: 0, attempts: 2 });
   });
 
   it("gives up on a hung request at LLM_TIMEOUT_MS and retries on the next key", async () => {
@@ -86,9 +98,19 @@ describe("key rotation", () => {
     const result = await ask(harness);
     const elapsed = Date.now() - started;
     expect(result.keyIndex).toBe(1);
-    expect(harness.events[0].data).toEqual({ from_index: 0, to_index: 1, reason: "timeout" });
+    expect(harness.events).toEqual([]);
     expect(elapsed).toBeGreaterThanOrEqual(290);
     expect(elapsed).toBeLessThan(2_000);
+  });
+
+  it("stops at the question's deadline, however many keys could still be tried", async () => {
+    harness = await startHarness({ env: { LLM_TIMEOUT_MS: "10000" } });
+    harness.server.respondWith(() => reply.hang());
+    const started = Date.now();
+    const error = await ask(harness, undefined, Date.now() + 600).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LlmDeadlineError);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(harness.server.requests).toHaveLength(1);
   });
 
   it("sets a key aside for at least an hour when its quota is exhausted", async () => {
@@ -117,15 +139,23 @@ describe("key rotation", () => {
     expect(harness.server.requests).toHaveLength(2);
   });
 
-  it("returns to a key once its cooldown has passed, announcing the switch", async () => {
-    harness = await startHarness({ keys: ["key-number-zero", "key-number-one"] });
-    harness.server.script(reply.rateLimited({ retryAfterSeconds: 5 }), reply.rateLimited({ retryAfterSeconds: 60 }));
-    await expect(ask(harness)).rejects.toBeInstanceOf(AllKeysCoolingDownError);
-    harness.advance(6_000);
-    harness.server.script(reply.json({ answer: 2 }));
+  it("waits for the only key when the server says it is back in a second, and answers", async () => {
+    harness = await startHarness({ keys: ["sk-only-key-0000000000"] });
+    harness.server.script(reply.rateLimited({ retryAfterSeconds: 1 }), reply.json({ answer: 42 }));
+    const started = Date.now();
     const result = await ask(harness);
-    expect(result.keyIndex).toBe(0);
-    expect(harness.events.at(-1)?.data).toEqual({ from_index: 1, to_index: 0, reason: "rate_limited" });
+    expect(result).toMatchObject({ value: { answer: 42 }, keyIndex: 0, attempts: 2 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it("backs off and retries a 429 without Retry-After on the only key", async () => {
+    harness = await startHarness({ keys: ["sk-only-key-0000000000"] });
+    harness.server.script(reply.rateLimited(), reply.json({ answer: 3 }));
+    const started = Date.now();
+    const result = await ask(harness);
+    expect(result.value).toEqual({ answer: 3 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(800);
   });
 
   it("stops after LLM_MAX_RETRIES transient failures even with healthy keys left", async () => {
@@ -149,17 +179,11 @@ describe("key rotation", () => {
     expect(harness.server.requests).toHaveLength(1);
   });
 
-  it("rotates once when concurrent requests hit the same rate-limited key", async () => {
+  it("spreads concurrent requests over the keys", async () => {
     harness = await startHarness();
-    harness.server.script(
-      reply.rateLimited(),
-      reply.rateLimited(),
-      reply.json({ answer: 1 }),
-      reply.json({ answer: 2 }),
-    );
-    const results = await Promise.all([ask(harness), ask(harness)]);
-    expect(results.map((result) => result.keyIndex)).toEqual([1, 1]);
-    expect(harness.events).toHaveLength(1);
+    harness.server.respondWith(() => reply.json({ answer: 1 }));
+    const results = await Promise.all([ask(harness), ask(harness), ask(harness)]);
+    expect(results.map((result) => result.keyIndex).sort()).toEqual([0, 1, 2]);
   });
 
   it("reports a cancelled request as aborted without blaming the key", async () => {

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { z } from "zod";
-import { AllKeysCoolingDownError } from "../../src/llm/index.js";
+import { AllKeysCoolingDownError, s } from "../../src/llm/index.js";
 import { reply } from "../fakes/openai-server.js";
 import { type Harness, KEYS, leakedKeys, startHarness, surfaces } from "./harness.js";
 
@@ -8,7 +7,7 @@ const ask = (harness: Harness) =>
   harness.client.complete({
     system: "Answer.",
     messages: [{ role: "user", content: "n?" }],
-    schema: z.object({ n: z.number() }),
+    schema: s.object({ n: s.number() }),
     schemaName: "n",
   });
 

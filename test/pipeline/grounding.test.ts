@@ -6,6 +6,7 @@ import {
   findNumbers,
   removeUngrounded,
 } from "../../src/pipeline/grounding.js";
+import { fillPlaceholders } from "../../src/pipeline/placeholders.js";
 
 describe("number grounding", () => {
   const known = collectNumbers([
@@ -58,5 +59,82 @@ describe("number grounding", () => {
 
   it("names metrics whose values were not computed", () => {
     expect(checkMetrics({ usa: 119.9, growth: 17, label: "Japan 79.84" }, known)).toEqual(["growth"]);
+  });
+
+  describe("true sentences about the results", () => {
+    const results = collectNumbers([
+      [
+        ["Honda", -0.4508, 12_400],
+        ["Toyota", 0.213, 8_050],
+      ],
+      { r: -0.7832, p_value: 2.05e-8, n: 392, share: 0.2012 },
+      [
+        ["USA", 119.9],
+        ["Europe", 81],
+      ],
+    ]);
+
+    it("accepts the magnitude of a negative result written with a word that says so", () => {
+      expect(checkText("Honda fell 45.1% this year.", results).grounded).toBe(true);
+      expect(checkText("There is a strong negative correlation of 0.78.", results).grounded).toBe(true);
+      expect(checkText("Honda grew 45.1% this year.", results).grounded).toBe(false);
+    });
+
+    it("accepts bounds and scientific notation for p-values", () => {
+      expect(checkText("The correlation is significant (p < 0.001).", results).grounded).toBe(true);
+      expect(checkText("p-value 2.1e-08, n = 392.", results).grounded).toBe(true);
+      expect(checkText("p = 2.05 × 10^-8.", results).grounded).toBe(true);
+      expect(checkText("p = 3.1e-05.", results).grounded).toBe(false);
+    });
+
+    it("accepts differences, ratios and multiples of two results", () => {
+      expect(checkText("USA leads Europe by 38.9.", results).grounded).toBe(true);
+      expect(checkText("Honda sells 1.5x as many as Toyota.", results).grounded).toBe(true);
+      expect(checkText("USA is 48% higher than Europe.", results).grounded).toBe(true);
+      expect(checkText("USA leads Europe by 40.2.", results).grounded).toBe(false);
+      expect(checkText("Honda sells 2.5x as many.", results).grounded).toBe(false);
+    });
+
+    it("accepts '1 in N' for a share of about 1/N", () => {
+      expect(checkText("About 1 in 5 cars is a Toyota.", results).grounded).toBe(true);
+      expect(checkText("About 1 in 9 cars is a Toyota.", results).grounded).toBe(false);
+    });
+
+    it("accepts a bound close to a result", () => {
+      expect(checkText("Honda sold more than 12,000.", results).grounded).toBe(true);
+      expect(checkText("Honda sold more than 1,000.", results).grounded).toBe(false);
+    });
+  });
+});
+
+describe("placeholders", () => {
+  const results = {
+    sql: null,
+    python: { r: -0.7832, p_value: 2.05e-8, forecast: [{ yhat: 1234.5 }] },
+    table: {
+      columns: ["brand", "units", "share"],
+      rows: [
+        ["Honda", 12_400, 0.6063],
+        ["Toyota", 8_050, 0.3937],
+      ],
+    },
+  };
+
+  it("fills cells, Python values, differences and formats from the results", () => {
+    const filled = fillPlaceholders(
+      "{{1.brand}} leads with {{1.units}} units ({{1.share | pct}}), {{1.units - 2.units}} more than {{2.brand}}; r = {{py.r | 2}} ({{py.p_value | p}}), next {{py.forecast.0.yhat | compact}} over {{rows}} brands.",
+      results,
+    );
+    expect(filled.text).toBe(
+      "Honda leads with 12,400 units (60.6%), 4,350 more than Toyota; r = -0.78 (p < 0.001), next 1,235 over 2 brands.",
+    );
+    expect(filled.unresolved).toEqual([]);
+    expect(checkText(filled.text, [...collectNumbers(results), ...filled.derived]).grounded).toBe(true);
+  });
+
+  it("reports a placeholder that names no result and leaves it for the sentence to be dropped", () => {
+    const filled = fillPlaceholders("Honda leads. Mazda has {{3.units}} units.", results);
+    expect(filled.unresolved).toEqual(["{{3.units}}"]);
+    expect(removeUngrounded(filled.text, collectNumbers(results))).toBe("Honda leads.");
   });
 });

@@ -56,8 +56,8 @@ describe("pipeline with an OpenAI-compatible model", () => {
           )
         : reply.json({
             text: "The average horsepower is 105.08.",
-            metrics: { avg_horsepower: 105.08 },
-            chart_spec: null,
+            metrics: [{ name: "avg_horsepower", value: 105.08 }],
+
             follow_ups: ["Average horsepower by origin?"],
           }),
     );
@@ -89,7 +89,7 @@ describe("pipeline with an OpenAI-compatible model", () => {
             reasoning: "the column is Horsepower",
           });
         default:
-          return reply.json({ text: "Average horsepower: 105.08.", metrics: {}, chart_spec: null, follow_ups: [] });
+          return reply.json({ text: "Average horsepower: 105.08.", metrics: [], follow_ups: [] });
       }
     });
     const { events, answer } = await ask("C-cars", "Average HP?");
@@ -117,8 +117,8 @@ describe("pipeline with an OpenAI-compatible model", () => {
         default:
           return reply.json({
             text: "The wettest anomalous day had 55.9 mm.",
-            metrics: { max_precipitation: 55.9 },
-            chart_spec: null,
+            metrics: [{ name: "max_precipitation", value: 55.9 }],
+
             follow_ups: [],
           });
       }
@@ -143,7 +143,7 @@ describe("pipeline with an OpenAI-compatible model", () => {
             ? reply.json({ code: "result = df['Horse'].mean()", reasoning: "x" })
             : reply.json({ code: "result = float(df['Horsepower'].mean())", reasoning: "fixed" });
         default:
-          return reply.json({ text: "Mean horsepower is 105.08.", metrics: {}, chart_spec: null, follow_ups: [] });
+          return reply.json({ text: "Mean horsepower is 105.08.", metrics: [], follow_ups: [] });
       }
     });
     const { events, answer } = await ask("C-cars", "Mean horsepower with pandas");
@@ -159,8 +159,11 @@ describe("pipeline with an OpenAI-compatible model", () => {
         ? reply.json(plan({ sql: 'SELECT count(*) AS n FROM cars WHERE "Cylinders" = 8' }))
         : reply.json({
             text: "There are 108 eight-cylinder cars. That is 42% more than last year.",
-            metrics: { n: 108, growth: 42 },
-            chart_spec: null,
+            metrics: [
+              { name: "n", value: 108 },
+              { name: "growth", value: 42 },
+            ],
+
             follow_ups: [],
           }),
     );
@@ -172,12 +175,42 @@ describe("pipeline with an OpenAI-compatible model", () => {
     expect(answer.llmCalls).toBe(3);
   });
 
+  it("answers from the SQL result, saying so, when the model's Python cannot be fixed", async () => {
+    fake.respondWith((request) => {
+      switch (agent(request)) {
+        case "plan":
+          return reply.json(
+            plan({
+              classification: "SQL_THEN_PY",
+              sql: 'SELECT "Origin", avg("Horsepower") AS avg_hp FROM cars GROUP BY 1 ORDER BY 2 DESC',
+              python: "result = df['no_such_column'].mean()",
+            }),
+          );
+        case "python":
+          return reply.json({ code: "result = df['still_missing'].mean()", reasoning: "try again" });
+        default: {
+          const python = /<data name="python">\n([\s\S]*?)\n<\/data>/.exec(request.lastUser)?.[1] ?? "";
+          return reply.json({
+            text: `${python.includes("analysis_failed") ? "The analysis could not run, but " : ""}{{1.Origin}} leads with {{1.avg_hp | 1}} horsepower.`,
+            metrics: [],
+            follow_ups: [],
+          });
+        }
+      }
+    });
+    const { answer } = await ask("C-cars", "What shapes the horsepower spread of each origin's cars?");
+    expect(answer.error).toBeNull();
+    expect(answer.provenance?.planner).toBe("llm");
+    expect(answer.final?.text).toBe("The analysis could not run, but USA leads with 119.9 horsepower.");
+    expect(answer.result?.rows[0]).toEqual(["USA", expect.closeTo(119.9, 1)]);
+  });
+
   it("rotates to the next key on 429 and reports it without the key", async () => {
     fake.script(reply.rateLimited({ retryAfterSeconds: 30 }));
     fake.respondWith((request) =>
       agent(request) === "plan"
         ? reply.json(plan({ sql: 'SELECT max("Horsepower") AS max_hp FROM cars' }))
-        : reply.json({ text: "The maximum is 230.", metrics: { max_hp: 230 }, chart_spec: null, follow_ups: [] }),
+        : reply.json({ text: "The maximum is 230.", metrics: [{ name: "max_hp", value: 230 }], follow_ups: [] }),
     );
     const { events, answer } = await ask("C-cars", "Max horsepower?");
     const rotation = events.find((e) => e.type === "key_rotation_event");
@@ -206,7 +239,7 @@ describe("pipeline with an OpenAI-compatible model", () => {
         case "repair":
           return reply.json({ sql: 'SELECT avg("Horse_Power") AS avg_hp FROM cars', reasoning: "still wrong" });
         default:
-          return reply.json({ text: "The average is 105.08.", metrics: {}, chart_spec: null, follow_ups: [] });
+          return reply.json({ text: "The average is 105.08.", metrics: [], follow_ups: [] });
       }
     });
     const { events, answer } = await ask("C-cars", "What is the average horsepower?");

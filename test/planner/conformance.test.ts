@@ -69,8 +69,7 @@ function modelReply(request: RecordedRequest) {
   const first = parsed?.rows?.flat().find((cell) => typeof cell === "number");
   return reply.json({
     text: first === undefined ? "Here is the result." : `The first figure is ${first}.`,
-    metrics: first === undefined ? {} : { first: first as number },
-    chart_spec: null,
+    metrics: first === undefined ? [] : [{ name: "first", value: first as number }],
     follow_ups: [],
   });
 }

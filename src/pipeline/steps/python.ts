@@ -14,6 +14,10 @@ export interface PythonOutcome {
 
 export type PythonRun = { ok: true; outcome: PythonOutcome } | { ok: false; error: string };
 
+/** Said to the model when code ran but left nothing behind. */
+export const NOTHING_ASSIGNED =
+  "The code ran without an error but assigned nothing to `result` and printed nothing. Assign the answer to `result` (a DataFrame, a dict of named numbers, or a number).";
+
 export async function runPython(deps: PipelineDeps, code: string, frame: Frame): Promise<PythonRun> {
   const sandbox = await deps.sandbox();
   const run = await sandbox.run({ code, frames: { df: frame } });
@@ -21,7 +25,62 @@ export async function runPython(deps: PipelineDeps, code: string, frame: Frame):
     deps.logger.info({ error: run.error.slice(0, 500) }, "python attempt failed");
     return { ok: false, error: run.error };
   }
-  return { ok: true, outcome: { code, result: run.result, stdout: run.stdout, elapsedMs: run.elapsed_ms } };
+  // Code that printed its answer instead of assigning `result` keeps its work: the printed text is the result.
+  let result = run.result;
+  if (result === null || result === undefined) {
+    if (run.stdout.trim() === "") return { ok: false, error: NOTHING_ASSIGNED };
+    result = fromStdout(run.stdout);
+  }
+  return { ok: true, outcome: { code, result, stdout: run.stdout, elapsedMs: run.elapsed_ms } };
+}
+
+/** Printed output as a result: JSON, a printed dict or list, or a number when it is one, else the text itself. */
+export function fromStdout(stdout: string): unknown {
+  const text = stdout.trim();
+  for (const candidate of [text, pythonLiteralAsJson(text)]) {
+    if (candidate === null) continue;
+    try {
+      const parsed: unknown = JSON.parse(candidate);
+      if (parsed !== null && (typeof parsed === "object" || typeof parsed === "number")) return parsed;
+    } catch {
+      // not JSON
+    }
+  }
+  const number = Number(text.replaceAll(",", ""));
+  if (text !== "" && Number.isFinite(number)) return number;
+  return { printed: text.length > 8000 ? `${text.slice(0, 8000)}…` : text };
+}
+
+/** `{'r': -0.83, 'ok': True, 'x': None}` (what print() shows of a dict or list) as JSON text; null if not one. */
+export function pythonLiteralAsJson(text: string): string | null {
+  if (!/^[[{]/.test(text) || text.length > 200_000) return null;
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "'" || ch === '"') {
+      let j = i + 1;
+      let value = "";
+      for (; j < text.length && text[j] !== ch; j++) {
+        if (text[j] === "\\" && j + 1 < text.length) {
+          value += text[j + 1] === "'" ? "'" : `\\${text[j + 1]}`;
+          j++;
+        } else value += text[j] === '"' ? '\\"' : text[j];
+      }
+      if (j >= text.length) return null;
+      out += `"${value}"`;
+      i = j;
+      continue;
+    }
+    const word = /^(True|False|None|nan|inf|-inf)\b/.exec(text.slice(i));
+    if (word) {
+      out += { True: "true", False: "false", None: "null", nan: "null", inf: "null", "-inf": "null" }[word[1]];
+      i += word[1].length - 1;
+      continue;
+    }
+    if (/[\p{L}_]/u.test(ch)) return null;
+    out += ch === "(" ? "[" : ch === ")" ? "]" : ch;
+  }
+  return out;
 }
 
 export function pythonResultEvent(outcome: PythonOutcome, attempt: number): PipelineEvent {
